@@ -1,0 +1,52 @@
+// CPU and CUDA backends on the same inputs agree to round-off. Exit code 77 (skipped) without a device.
+#include <leafmech/kernels/material_batch.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <iostream>
+#include <random>
+
+using namespace leafmech::kernels;
+
+TEST(Backends, CpuAndCudaAgree)
+{
+  MaterialParameters p;
+  p.model         = IsochoricModel::hgo_leaflet;
+  p.shear_modulus = 0.0153;
+  p.fibre         = {0.9966, 524.6, 0.05};
+  p.bulk_modulus  = 5.0;
+
+  const std::size_t                n = 100000;
+  MaterialPointArrays              cpu, gpu;
+  std::mt19937                     rng(7);
+  std::uniform_real_distribution<> d(-0.08, 0.08);
+  cpu.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
+    {
+      for (int k = 0; k < 9; ++k)
+        cpu.F[k * n + i] = (k % 4 == 0 ? 1.0 : 0.0) + d(rng);
+      cpu.fibre[i] = 1.0;
+    }
+  gpu = cpu;
+  make_material_evaluator(BackendKind::cpu)->evaluate(p, cpu);
+  make_material_evaluator(BackendKind::cuda)->evaluate(p, gpu);
+  double worst = 0.0;
+  for (std::size_t k = 0; k < cpu.tangent.size(); ++k)
+    worst = std::max(worst, std::abs(cpu.tangent[k] - gpu.tangent[k]) / (1.0 + std::abs(cpu.tangent[k])));
+  for (std::size_t k = 0; k < cpu.tau.size(); ++k)
+    worst = std::max(worst, std::abs(cpu.tau[k] - gpu.tau[k]) / (1.0 + std::abs(cpu.tau[k])));
+  std::cout << "largest relative CPU/CUDA difference: " << worst << "\n";
+  EXPECT_LE(worst, 1e-12);
+}
+
+int main(int argc, char **argv)
+{
+  if (cuda_device_count() == 0)
+    {
+      std::cout << "SKIPPED: " << cuda_device_description() << "\n";
+      return 77;
+    }
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
