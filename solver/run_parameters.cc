@@ -1,0 +1,159 @@
+#include <deal.II/base/utilities.h>
+
+#include <solver/problem.h>
+#include <solver/run_parameters.h>
+#include <stdexcept>
+
+namespace leafmech
+{
+  using namespace dealii;
+
+  void declare_run_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Finite element");
+    prm.declare_entry("Polynomial degree", "2", Patterns::Integer(1, 2),
+                      "Degree of the FE_Q displacement space (1 or 2).");
+    prm.declare_entry("Volumetric formulation", "three-field", Patterns::Selection("three-field|displacement"),
+                      "three-field: dilatation and pressure of degree k-1 per cell, condensed (locking-free for "
+                      "nearly incompressible tissue); displacement: U(J) at every quadrature point (locks as the "
+                      "Poisson's ratio approaches 0.5; kept for comparison).");
+    prm.declare_entry("Quadrature points", "0", Patterns::Integer(0, 6),
+                      "Gauss points per direction; 0 means degree + 1.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Load stepping");
+    prm.declare_entry("Number of load steps", "10", Patterns::Integer(1, 100000),
+                      "Equal load-factor increments from 0 to 1.");
+    prm.declare_entry("Maximum step cuts", "6", Patterns::Integer(0, 30),
+                      "How many times a failed increment may be halved in a row before the run stops.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Nonlinear solver");
+    prm.declare_entry("Maximum iterations", "20", Patterns::Integer(1, 1000), "Newton iterations per increment.");
+    prm.declare_entry("Residual tolerance", "1e-9", Patterns::Double(0.0, 1.0),
+                      "Converged when the residual norm (N) falls below this fraction of the largest residual of "
+                      "the increment (dimensionless) ...");
+    prm.declare_entry("Absolute residual tolerance", "1e-12", Patterns::Double(0.0),
+                      "... or below this absolute value (N).");
+    prm.declare_entry("Increment tolerance", "1e-8", Patterns::Double(0.0, 1.0),
+                      "... and the Newton update is below this fraction of the displacement norm (dimensionless).");
+    prm.declare_entry("Line search", "true", Patterns::Bool(),
+                      "Backtrack along the Newton direction until the residual decreases (Armijo) and no cell inverts.");
+    prm.declare_entry("Maximum line-search steps", "8", Patterns::Integer(0, 30), "Halvings of the Newton step.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Linear solver");
+    prm.declare_entry("Method", "direct", Patterns::Selection("direct|CG|GMRES"),
+                      "direct: MUMPS Cholesky factorisation (symbolic factorisation reused across Newton steps); "
+                      "CG or GMRES: Krylov solver with the preconditioner below.");
+    prm.declare_entry("Preconditioner", "GAMG", Patterns::Selection("BoomerAMG|GAMG|Jacobi"),
+                      "Preconditioner of the Krylov methods; the algebraic multigrids get the six rigid-body "
+                      "modes as near-null space.");
+    prm.declare_entry("Relative tolerance", "1e-8", Patterns::Double(1e-16, 1.0),
+                      "Krylov convergence: residual reduction (dimensionless).");
+    prm.declare_entry("Maximum iterations", "2000", Patterns::Integer(1), "Krylov iteration limit.");
+    prm.declare_entry("Extra PETSc options", "", Patterns::Anything(),
+                      "Further PETSc options for the solver, e.g. '-ksp_monitor' (prefix 'leafmech_' is added).");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Output");
+    prm.declare_entry("Directory", "output", Patterns::Anything(),
+                      "Directory for the results (created; earlier result files in it are replaced).");
+    prm.declare_entry("Interval", "1", Patterns::Integer(0),
+                      "Write the VTU fields every this many converged load steps (0: only the final state).");
+    prm.declare_entry("Probes", "", Patterns::Anything(),
+                      "Named reference points 'name: x, y, z; name: x, y, z' (mm) whose displacement and Cauchy "
+                      "stress are reported in summary.json and history.csv.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Run");
+    prm.declare_entry("Backend", "auto", Patterns::Selection("auto|cpu|cuda"),
+                      "Where pointwise kernels run: auto (CUDA when a device is present, else CPU), cpu, or cuda "
+                      "(an error without a device).");
+    prm.leave_subsection();
+
+    declare_problem_parameters(prm);
+    declare_material_parameters(prm);
+  }
+
+  std::vector<Probe> parse_probes(const std::string &text)
+  {
+    std::vector<Probe> probes;
+    for (const std::string &item : Utilities::split_string_list(text, ';'))
+      {
+        if (item.empty())
+          continue;
+        const auto colon = item.find(':');
+        if (colon == std::string::npos)
+          throw std::invalid_argument("Output/Probes: '" + item + "' is not of the form 'name: x, y, z'");
+        Probe p;
+        p.name            = Utilities::trim(item.substr(0, colon));
+        const auto coords = Utilities::split_string_list(item.substr(colon + 1), ',');
+        if (p.name.empty() || coords.size() != dim)
+          throw std::invalid_argument("Output/Probes: '" + item + "' is not of the form 'name: x, y, z'");
+        for (unsigned int d = 0; d < dim; ++d)
+          {
+            try
+              {
+                p.point[d] = Utilities::string_to_double(coords[d]);
+              }
+            catch (...)
+              {
+                throw std::invalid_argument("Output/Probes: coordinate '" + coords[d] + "' of probe '" + p.name +
+                                            "' is not a number");
+              }
+          }
+        for (const Probe &q : probes)
+          if (q.name == p.name)
+            throw std::invalid_argument("Output/Probes: the name '" + p.name + "' is used twice");
+        probes.push_back(p);
+      }
+    return probes;
+  }
+
+  RunParameters parse_run_parameters(ParameterHandler &prm)
+  {
+    RunParameters r;
+    prm.enter_subsection("Finite element");
+    r.degree            = prm.get_integer("Polynomial degree");
+    r.formulation       = prm.get("Volumetric formulation") == "displacement" ? VolumetricFormulation::displacement
+                                                                              : VolumetricFormulation::three_field;
+    r.quadrature_points = prm.get_integer("Quadrature points");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Load stepping");
+    r.n_load_steps  = prm.get_integer("Number of load steps");
+    r.max_step_cuts = prm.get_integer("Maximum step cuts");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Nonlinear solver");
+    r.max_newton_iterations       = prm.get_integer("Maximum iterations");
+    r.residual_tolerance          = prm.get_double("Residual tolerance");
+    r.absolute_residual_tolerance = prm.get_double("Absolute residual tolerance");
+    r.increment_tolerance         = prm.get_double("Increment tolerance");
+    r.line_search                 = prm.get_bool("Line search");
+    r.max_line_search_steps       = prm.get_integer("Maximum line-search steps");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Linear solver");
+    r.linear.method             = prm.get("Method");
+    r.linear.preconditioner     = prm.get("Preconditioner");
+    r.linear.relative_tolerance = prm.get_double("Relative tolerance");
+    r.linear.max_iterations     = prm.get_integer("Maximum iterations");
+    r.linear.extra_options      = prm.get("Extra PETSc options");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Output");
+    r.output_directory = prm.get("Directory");
+    r.output_interval  = prm.get_integer("Interval");
+    r.probes           = parse_probes(prm.get("Probes"));
+    prm.leave_subsection();
+
+    prm.enter_subsection("Run");
+    r.backend = prm.get("Backend");
+    prm.leave_subsection();
+
+    r.materials = parse_material_parameters(prm);
+    return r;
+  }
+} // namespace leafmech

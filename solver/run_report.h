@@ -1,0 +1,37 @@
+#pragma once
+/**
+ * @file
+ * @brief The machine-readable record of a run: summary.json (DESIGN.md section 4), history.csv (one row per
+ * converged load step) and newton.csv (one row per Newton iteration). Rank 0 writes; files are atomic.
+ */
+#include <map>
+#include <solver/solid_solver.h>
+#include <string>
+#include <vector>
+
+namespace leafmech
+{
+  struct RunReport
+  {
+    std::string                   status = "failed"; ///< "completed" | "failed"
+    std::string                   message;
+    double                        wall_time_s = 0.0;
+    unsigned int                  mpi_ranks   = 1;
+    std::string                   backend;
+    std::string                   problem;
+    unsigned long long            cells = 0, dofs = 0;
+    RunOutcome                    outcome;
+    std::vector<Probe>            probes;
+    std::vector<ProbeValue>       probe_values;
+    std::vector<StepRecord>       steps;
+    std::vector<IterationRecord>  iterations;
+    std::map<std::string, double> timings_s;
+  };
+
+  void write_summary_json(const std::string &directory, const RunReport &report);
+  void write_history_csv(const std::string &directory, const RunReport &report);
+  void write_newton_csv(const std::string &directory, const RunReport &report);
+
+  /// leafmech's version string.
+  std::string version();
+} // namespace leafmech

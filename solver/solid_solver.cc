@@ -1,0 +1,404 @@
+#include <deal.II/base/utilities.h>
+#include <deal.II/dofs/dof_tools.h>
+#include <deal.II/fe/fe_q.h>
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/fe/mapping_q1.h>
+#include <deal.II/grid/grid_tools.h>
+#include <deal.II/lac/dynamic_sparsity_pattern.h>
+#include <deal.II/lac/sparsity_tools.h>
+
+#include <cmath>
+#include <iomanip>
+#include <solver/solid_solver.h>
+#include <solver/stress_recovery.h>
+
+namespace leafmech
+{
+  using namespace dealii;
+
+  SolidSolver::SolidSolver(const RunParameters &parameters, const Problem &problem, MPI_Comm comm,
+                           std::ostream &log, TimerOutput &timer)
+    : parameters(parameters), problem(problem), comm(comm), log(log), timer(timer), tria(comm),
+      fe(FE_Q<dim>(parameters.degree), dim),
+      quadrature(parameters.quadrature_points > 0 ? parameters.quadrature_points : parameters.degree + 1),
+      face_quadrature(parameters.degree + 1)
+  {}
+
+  void SolidSolver::setup()
+  {
+    TimerOutput::Scope t(timer, "setup");
+    problem.create_grid(tria);
+    for (const auto &cell : tria.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->material_id() >= MaterialIds::n_materials)
+        throw std::runtime_error("the mesh has a cell with material id " + std::to_string(cell->material_id()) +
+                                 "; leafmech knows ids 0-3 (leaflet_anterior, leaflet_posterior, "
+                                 "commissure_fusion, calcium)");
+    dofs.reinit(tria);
+    dofs.distribute_dofs(fe);
+    owned = dofs.locally_owned_dofs();
+    DoFTools::extract_locally_relevant_dofs(dofs, relevant);
+
+    integrator    = std::make_unique<CellIntegrator>(fe, quadrature, parameters.formulation);
+    linear_solver = std::make_unique<LinearSolver>(parameters.linear, comm);
+    linear_solver->set_rigid_body_modes(dofs);
+
+    std::map<types::global_dof_index, double> dirichlet;
+    problem.dirichlet_values(dofs, 0.0, dirichlet);
+    make_constraints(dirichlet, homogeneous_constraints);
+
+    DynamicSparsityPattern dsp(relevant);
+    DoFTools::make_sparsity_pattern(dofs, dsp, homogeneous_constraints, /*keep_constrained_dofs=*/false);
+    SparsityTools::distribute_sparsity_pattern(dsp, owned, comm, relevant);
+    matrix.reinit(owned, owned, dsp, comm);
+    rhs.reinit(owned, comm);
+    solution.reinit(owned, comm);
+    solution_ghosted.reinit(owned, relevant, comm);
+    trial_ghosted.reinit(owned, relevant, comm);
+    locate_probes();
+
+    log << "Mesh: " << tria.n_global_active_cells() << " cells, " << dofs.n_dofs() << " DoFs (FE_Q" << parameters.degree
+        << ", " << (parameters.formulation == VolumetricFormulation::three_field ? "three-field" : "displacement")
+        << " formulation), " << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
+        << "Linear solver: " << linear_solver->describe() << "\n";
+  }
+
+  void SolidSolver::make_constraints(const std::map<types::global_dof_index, double> &dirichlet,
+                                     AffineConstraints<double> &c) const
+  {
+    c.clear();
+    c.reinit(relevant);
+    DoFTools::make_hanging_node_constraints(dofs, c);
+    for (const auto &[dof, value] : dirichlet)
+      if (c.can_store_line(dof) && !c.is_constrained(dof))
+        {
+          c.add_line(dof);
+          c.set_inhomogeneity(dof, value);
+        }
+    c.close();
+  }
+
+  bool SolidSolver::assemble(const PETScWrappers::MPI::Vector &u, double load_factor, const AffineConstraints<double> &c,
+                             bool with_matrix)
+  {
+    TimerOutput::Scope t(timer, with_matrix ? "assembly (tangent + residual)" : "assembly (residual)");
+    const unsigned int n = fe.n_dofs_per_cell();
+    FullMatrix<double> K(n, n);
+    Vector<double>     R(n), local_u(n);
+    std::vector<types::global_dof_index> local_dofs(n);
+    FEFaceValues<dim> face_values(fe, face_quadrature, update_values | update_JxW_values | update_quadrature_points);
+    if (with_matrix)
+      matrix = 0.0;
+    rhs          = 0.0;
+    bool inverted = false;
+    for (const auto &cell : dofs.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned())
+          continue;
+        cell->get_dof_indices(local_dofs);
+        cell->get_dof_values(u, local_u);
+        const MaterialDescription &m = parameters.materials[cell->material_id()];
+        if (!integrator->integrate(cell, local_u, m, m.fibre_direction, with_matrix ? &K : nullptr, R))
+          {
+            inverted = true;
+            break;
+          }
+        for (const unsigned int f : cell->face_indices())
+          {
+            if (!cell->face(f)->at_boundary())
+              continue;
+            Tensor<1, dim> traction;
+            if (!problem.traction(cell->face(f)->boundary_id(), cell->face(f)->center(), load_factor, traction))
+              continue;
+            face_values.reinit(cell, f);
+            for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+              {
+                problem.traction(cell->face(f)->boundary_id(), face_values.quadrature_point(q), load_factor, traction);
+                for (unsigned int i = 0; i < n; ++i)
+                  {
+                    const unsigned int comp = fe.system_to_component_index(i).first;
+                    R[i] -= face_values.shape_value(i, q) * traction[comp] * face_values.JxW(q);
+                  }
+              }
+          }
+        R *= -1.0;
+        if (with_matrix)
+          c.distribute_local_to_global(K, R, local_dofs, matrix, rhs, /*use_inhomogeneities_for_rhs=*/true);
+        else
+          c.distribute_local_to_global(R, local_dofs, rhs);
+      }
+    if (with_matrix)
+      matrix.compress(VectorOperation::add);
+    rhs.compress(VectorOperation::add);
+    return Utilities::MPI::max(inverted ? 1 : 0, comm) == 0;
+  }
+
+  SolidSolver::IncrementStatus SolidSolver::solve_increment(unsigned int step, double load_factor, std::string &why)
+  {
+    std::map<types::global_dof_index, double> target;
+    problem.dirichlet_values(dofs, load_factor, target);
+
+    // Reference residual: the out-of-balance force of the new load on the last converged state.
+    assemble(solution_ghosted, load_factor, homogeneous_constraints, false);
+    double r_prev = rhs.l2_norm();
+    double r_ref  = r_prev;
+    double g_max  = 0.0;
+    for (const auto &[dof, value] : target)
+      g_max = std::max(g_max, std::abs(value));
+    g_max = Utilities::MPI::max(g_max, comm);
+
+    PETScWrappers::MPI::Vector du(owned, comm), trial(owned, comm);
+    AffineConstraints<double>  step_constraints;
+    for (unsigned int it = 0; it < parameters.max_newton_iterations; ++it)
+      {
+        // Dirichlet dofs: the update must bring u to the prescribed value (zero once reached).
+        std::map<types::global_dof_index, double> remaining;
+        for (const auto &[dof, value] : target)
+          remaining[dof] = value - solution_ghosted(dof);
+        make_constraints(remaining, step_constraints);
+        assemble(solution_ghosted, load_factor, step_constraints, true);
+
+        LinearSolver::Result lin;
+        {
+          TimerOutput::Scope t(timer, "linear solve");
+          try
+            {
+              du  = 0.0;
+              lin = linear_solver->solve(matrix, du, rhs);
+            }
+          catch (const LinearSolverFailure &e)
+            {
+              why = e.what();
+              return IncrementStatus::linear_failure;
+            }
+          step_constraints.distribute(du);
+        }
+
+        // Backtracking line search on the residual norm; inadmissible (inverted) trial states are rejected.
+        double alpha = 1.0, r = std::numeric_limits<double>::infinity(), best_alpha = 0.0;
+        bool   accepted = false;
+        for (unsigned int ls = 0; ls <= parameters.max_line_search_steps; ++ls, alpha *= 0.5)
+          {
+            trial = solution;
+            trial.add(alpha, du);
+            trial_ghosted = trial;
+            const bool   valid = assemble(trial_ghosted, load_factor, homogeneous_constraints, false);
+            const double r_try = valid ? rhs.l2_norm() : std::numeric_limits<double>::infinity();
+            if (std::isfinite(r_try) && r_try < r)
+              {
+                r          = r_try;
+                best_alpha = alpha;
+              }
+            const bool sufficient = !parameters.line_search || it == 0 || r_try <= (1.0 - 1e-4 * alpha) * r_prev;
+            if (std::isfinite(r_try) && sufficient)
+              {
+                accepted = true;
+                break;
+              }
+            if (!parameters.line_search && !std::isfinite(r_try))
+              break;
+          }
+        if (!std::isfinite(r))
+          {
+            why = "every trial state along the Newton direction inverts a cell (J <= 0)";
+            return IncrementStatus::inverted;
+          }
+        if (!accepted)
+          alpha = best_alpha; // no sufficient decrease: take the best admissible point and go on
+        solution.add(alpha, du);
+        solution_ghosted = solution;
+        if (!accepted)
+          {
+            trial_ghosted = solution;
+            assemble(solution_ghosted, load_factor, homogeneous_constraints, false);
+            r = rhs.l2_norm();
+          }
+
+        const double update = alpha * du.l2_norm();
+        const double u_norm = solution.l2_norm();
+        iteration_log.push_back({step, load_factor, it, r, update, alpha, lin.iterations});
+        log << "    it " << std::setw(2) << it << "  |R| " << std::scientific << std::setprecision(3) << r
+            << "  |du| " << update << "  alpha " << std::fixed << std::setprecision(3) << alpha << "  lin "
+            << lin.iterations << "\n";
+        r_ref = std::max(r_ref, r);
+        r_prev = r;
+        if (!std::isfinite(r) || r > 1e12 * (1.0 + r_ref))
+          {
+            why = "the residual diverged";
+            return IncrementStatus::diverged;
+          }
+        double gap = 0.0;
+        for (const auto &[dof, value] : target)
+          gap = std::max(gap, std::abs(value - solution_ghosted(dof)));
+        const bool boundary_reached = Utilities::MPI::max(gap, comm) <= 1e-10 * (1.0 + g_max);
+        const bool small_residual   = r <= parameters.residual_tolerance * r_ref;
+        const bool small_update     = update <= parameters.increment_tolerance * std::max(u_norm, 1e-30);
+        if (boundary_reached && ((small_residual && small_update) || r <= parameters.absolute_residual_tolerance))
+          return IncrementStatus::converged;
+      }
+    why = "Newton did not converge in " + std::to_string(parameters.max_newton_iterations) + " iterations";
+    return IncrementStatus::not_converged;
+  }
+
+  RunOutcome SolidSolver::run(const std::function<void(const StepRecord &)> &on_step)
+  {
+    RunOutcome   outcome;
+    const double nominal = 1.0 / parameters.n_load_steps;
+    double       lambda = 0.0, dlambda = nominal;
+    unsigned int cuts_in_row = 0, step = 0;
+    PETScWrappers::MPI::Vector converged = solution;
+    Timer                      wall;
+    while (lambda < 1.0 - 1e-12)
+      {
+        const double target = std::min(1.0, lambda + dlambda);
+        log << "Step " << step + 1 << ": load factor " << std::fixed << std::setprecision(5) << target << "\n";
+        std::string why;
+        const auto  status = solve_increment(step + 1, target, why);
+        if (status == IncrementStatus::converged)
+          {
+            lambda = target;
+            ++step;
+            converged = solution;
+            StepRecord record{step, lambda, 0, iteration_log.back().residual_norm, cuts_in_row, wall.wall_time(),
+                              evaluate_probes()};
+            for (auto it = iteration_log.rbegin(); it != iteration_log.rend() && it->step == step &&
+                                                   it->load_factor == lambda;
+                 ++it)
+              ++record.newton_iterations;
+            on_step(record);
+            // Recover the nominal increment gradually after cuts.
+            dlambda     = std::min(nominal, 2.0 * dlambda);
+            cuts_in_row = 0;
+            continue;
+          }
+        solution         = converged;
+        solution_ghosted = solution;
+        ++cuts_in_row;
+        log << "  increment to load factor " << target << " failed: " << why << "\n";
+        if (cuts_in_row > parameters.max_step_cuts)
+          {
+            std::ostringstream msg;
+            msg << "stopped at load factor " << lambda << " (last converged state kept): the increment to " << target
+                << " failed " << cuts_in_row << " times; last cause: " << why
+                << ". Fix: use more load steps (Load stepping/Number of load steps), allow more cuts (Load "
+                   "stepping/Maximum step cuts) or Newton iterations, or check the loads and material parameters.";
+            outcome.message     = msg.str();
+            outcome.load_factor = lambda;
+            outcome.steps       = step;
+            return outcome;
+          }
+        dlambda *= 0.5;
+        log << "  cutting the increment to " << dlambda << "\n";
+      }
+    outcome.completed   = true;
+    outcome.message     = "completed " + std::to_string(step) + " load steps";
+    outcome.load_factor = lambda;
+    outcome.steps       = step;
+    return outcome;
+  }
+
+  void SolidSolver::locate_probes()
+  {
+    const MappingQ1<dim> mapping;
+    const int            rank = Utilities::MPI::this_mpi_process(comm);
+    probe_locations.assign(parameters.probes.size(), ProbeLocation());
+    for (unsigned int p = 0; p < parameters.probes.size(); ++p)
+      {
+        const Point<dim> &X = parameters.probes[p].point;
+        for (const auto &cell : dofs.active_cell_iterators())
+          {
+            if (!cell->is_locally_owned())
+              continue;
+            const auto box = cell->bounding_box();
+            bool       near = true;
+            for (unsigned int d = 0; d < dim; ++d)
+              near = near && X[d] >= box.lower_bound(d) - 1e-9 && X[d] <= box.upper_bound(d) + 1e-9;
+            if (!near)
+              continue;
+            try
+              {
+                const Point<dim> unit = mapping.transform_real_to_unit_cell(cell, X);
+                if (GeometryInfo<dim>::is_inside_unit_cell(unit, 1e-10))
+                  {
+                    probe_locations[p].cell       = cell;
+                    probe_locations[p].unit_point = GeometryInfo<dim>::project_to_unit_cell(unit);
+                    probe_locations[p].owner      = rank;
+                    break;
+                  }
+              }
+            catch (const typename Mapping<dim>::ExcTransformationFailed &)
+              {}
+          }
+        // The lowest rank that found the point owns it.
+        const int found = probe_locations[p].owner >= 0 ? rank : std::numeric_limits<int>::max();
+        const int owner = Utilities::MPI::min(found, comm);
+        if (owner == std::numeric_limits<int>::max())
+          throw std::runtime_error("probe '" + parameters.probes[p].name + "' at (" +
+                                   std::to_string(X[0]) + ", " + std::to_string(X[1]) + ", " + std::to_string(X[2]) +
+                                   ") mm lies outside the reference mesh; fix Output/Probes");
+        if (owner != rank)
+          probe_locations[p].owner = -1;
+      }
+  }
+
+  std::vector<ProbeValue> SolidSolver::evaluate_probes()
+  {
+    const unsigned int      n_probes = probe_locations.size();
+    std::vector<double>     packed(n_probes * 9, 0.0);
+    const unsigned int      n = fe.n_dofs_per_cell();
+    Vector<double>          local_u(n), R(n);
+    for (unsigned int p = 0; p < n_probes; ++p)
+      {
+        const ProbeLocation &loc = probe_locations[p];
+        if (loc.owner < 0)
+          continue;
+        FEValues<dim> values(fe, Quadrature<dim>(loc.unit_point), update_values | update_gradients |
+                                                                   update_quadrature_points);
+        values.reinit(loc.cell);
+        loc.cell->get_dof_values(solution_ghosted, local_u);
+        Tensor<1, dim> u;
+        Tensor<2, dim> F = unit_symmetric_tensor<dim>();
+        for (unsigned int i = 0; i < n; ++i)
+          {
+            const unsigned int c = fe.system_to_component_index(i).first;
+            u[c] += local_u[i] * values.shape_value(i, 0);
+            F[c] += local_u[i] * values.shape_grad(i, 0);
+          }
+        const MaterialDescription &m = parameters.materials[loc.cell->material_id()];
+        CellPressureField          field;
+        integrator->integrate(loc.cell, local_u, m, m.fibre_direction, nullptr, R, &field);
+        const auto sigma = cauchy_stress(m, F, m.fibre_direction, parameters.formulation,
+                                         field(values.quadrature_point(0)));
+        for (unsigned int d = 0; d < dim; ++d)
+          packed[9 * p + d] = u[d];
+        for (unsigned int k = 0; k < 6; ++k)
+          packed[9 * p + 3 + k] = sigma.access_raw_entry(k);
+      }
+    Utilities::MPI::sum(packed, comm, packed);
+    std::vector<ProbeValue> result(n_probes);
+    for (unsigned int p = 0; p < n_probes; ++p)
+      {
+        for (unsigned int d = 0; d < dim; ++d)
+          result[p].displacement[d] = packed[9 * p + d];
+        for (unsigned int k = 0; k < 6; ++k)
+          result[p].cauchy_stress.access_raw_entry(k) = packed[9 * p + 3 + k];
+      }
+    return result;
+  }
+
+  std::vector<CellPressureField> SolidSolver::pressure_fields()
+  {
+    std::vector<CellPressureField> fields(tria.n_active_cells());
+    if (parameters.formulation != VolumetricFormulation::three_field)
+      return fields;
+    const unsigned int n = fe.n_dofs_per_cell();
+    Vector<double>     local_u(n), R(n);
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          cell->get_dof_values(solution_ghosted, local_u);
+          const MaterialDescription &m = parameters.materials[cell->material_id()];
+          integrator->integrate(cell, local_u, m, m.fibre_direction, nullptr, R, &fields[cell->active_cell_index()]);
+        }
+    return fields;
+  }
+} // namespace leafmech

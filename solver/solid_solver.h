@@ -1,0 +1,132 @@
+#pragma once
+/**
+ * @file
+ * @brief Quasi-static total-Lagrangian finite-strain solid on a p4est mesh with PETSc: assembly, Newton with
+ * backtracking line search, load stepping with automatic cut-back, and probe evaluation.
+ */
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/base/timer.h>
+#include <deal.II/distributed/tria.h>
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/fe_system.h>
+#include <deal.II/lac/affine_constraints.h>
+#include <deal.II/lac/petsc_sparse_matrix.h>
+#include <deal.II/lac/petsc_vector.h>
+
+#include <functional>
+#include <memory>
+#include <solver/cell_integrator.h>
+#include <solver/linear_solver.h>
+#include <solver/problem.h>
+#include <solver/run_parameters.h>
+
+namespace leafmech
+{
+  struct IterationRecord
+  {
+    unsigned int step;
+    double       load_factor;
+    unsigned int iteration;
+    double       residual_norm; ///< N, after the update
+    double       update_norm;   ///< mm
+    double       step_length;   ///< line-search factor
+    unsigned int linear_iterations;
+  };
+
+  struct ProbeValue
+  {
+    dealii::Tensor<1, dim>          displacement;
+    dealii::SymmetricTensor<2, dim> cauchy_stress;
+  };
+
+  struct StepRecord
+  {
+    unsigned int            step;
+    double                  load_factor;
+    unsigned int            newton_iterations;
+    double                  residual_norm;
+    unsigned int            cuts; ///< failed attempts before this increment converged
+    double                  wall_time;
+    std::vector<ProbeValue> probes;
+  };
+
+  struct RunOutcome
+  {
+    bool         completed = false;
+    std::string  message;
+    double       load_factor = 0.0;
+    unsigned int steps       = 0;
+  };
+
+  class SolidSolver
+  {
+  public:
+    SolidSolver(const RunParameters &parameters, const Problem &problem, MPI_Comm comm, std::ostream &log,
+                dealii::TimerOutput &timer);
+
+    /// Builds the mesh, the dofs, the sparsity and locates the probes. Throws std::runtime_error on bad meshes.
+    void setup();
+
+    /// Runs the load stepping; calls on_step after every converged increment.
+    RunOutcome run(const std::function<void(const StepRecord &)> &on_step);
+
+    std::vector<ProbeValue> evaluate_probes();
+
+    /// Projected pressure of every locally owned cell (indexed by active cell index; three-field only).
+    std::vector<CellPressureField> pressure_fields();
+
+    const dealii::DoFHandler<dim>                 &dof_handler() const { return dofs; }
+    const dealii::PETScWrappers::MPI::Vector      &displacement() const { return solution_ghosted; }
+    const MaterialDescription &material(dealii::types::material_id id) const { return parameters.materials[id]; }
+    const std::vector<IterationRecord>            &iterations() const { return iteration_log; }
+    dealii::types::global_cell_index               n_cells() const { return tria.n_global_active_cells(); }
+    dealii::types::global_dof_index                n_dofs() const { return dofs.n_dofs(); }
+
+  private:
+    enum class IncrementStatus
+    {
+      converged,
+      not_converged,
+      inverted,
+      diverged,
+      linear_failure
+    };
+
+    /// Assembles -R (and K); false if a cell inverted anywhere (all ranks agree).
+    bool assemble(const dealii::PETScWrappers::MPI::Vector &u, double load_factor,
+                  const dealii::AffineConstraints<double> &c, bool with_matrix);
+    void make_constraints(const std::map<dealii::types::global_dof_index, double> &dirichlet,
+                          dealii::AffineConstraints<double> &c) const;
+    IncrementStatus solve_increment(unsigned int step, double load_factor, std::string &why);
+    void            locate_probes();
+
+    const RunParameters &parameters;
+    const Problem       &problem;
+    MPI_Comm             comm;
+    std::ostream        &log;
+    dealii::TimerOutput &timer;
+
+    dealii::parallel::distributed::Triangulation<dim> tria;
+    dealii::FESystem<dim>                             fe;
+    dealii::DoFHandler<dim>                           dofs;
+    dealii::QGauss<dim>                               quadrature;
+    dealii::QGauss<dim - 1>                           face_quadrature;
+    std::unique_ptr<CellIntegrator>                   integrator;
+    std::unique_ptr<LinearSolver>                     linear_solver;
+
+    dealii::IndexSet                        owned, relevant;
+    dealii::AffineConstraints<double>       homogeneous_constraints;
+    dealii::PETScWrappers::MPI::SparseMatrix matrix;
+    dealii::PETScWrappers::MPI::Vector      rhs, solution, solution_ghosted, trial_ghosted;
+
+    std::vector<IterationRecord> iteration_log;
+
+    struct ProbeLocation
+    {
+      int                                       owner = -1;
+      dealii::DoFHandler<dim>::active_cell_iterator cell;
+      dealii::Point<dim>                        unit_point;
+    };
+    std::vector<ProbeLocation> probe_locations;
+  };
+} // namespace leafmech

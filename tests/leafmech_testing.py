@@ -1,0 +1,59 @@
+"""Helpers shared by the application-level tests: run the leafmech executable and read its results."""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+
+def arguments():
+    p = argparse.ArgumentParser()
+    p.add_argument("--leafmech", required=True, help="path of the leafmech executable")
+    p.add_argument("--inputs", required=True, help="the inputs/ directory")
+    p.add_argument("--workdir", required=True, help="scratch directory for run outputs")
+    p.add_argument("--mpirun", default="mpirun")
+    return p.parse_args()
+
+
+def run(args, deck, outdir, sets=(), ranks=None, expect=0):
+    """Runs `leafmech run deck` with --set overrides; returns (exit code, stdout+stderr)."""
+    cmd = [args.leafmech, "run", os.path.join(args.inputs, deck), "--output", outdir]
+    for s in sets:
+        cmd += ["--set", s]
+    if ranks is not None:
+        cmd = [args.mpirun, "--oversubscribe", "-np", str(ranks)] + cmd
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if expect is not None and p.returncode != expect:
+        print(p.stdout[-4000:])
+        fail(f"{' '.join(cmd)} exited with {p.returncode}, expected {expect}")
+    return p.returncode, p.stdout
+
+
+def summary(outdir):
+    with open(os.path.join(outdir, "summary.json")) as f:
+        return json.load(f)
+
+
+def probe_uy(outdir, name="tip"):
+    return summary(outdir)["probes"][name]["displacement_mm"][1]
+
+
+failures = []
+
+
+def check(condition, message):
+    print(("ok    " if condition else "FAIL  ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def fail(message):
+    print("FAIL  " + message)
+    sys.exit(1)
+
+
+def finish():
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        sys.exit(1)
+    print("all checks passed")

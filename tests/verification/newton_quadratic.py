@@ -1,0 +1,29 @@
+"""Newton's asymptotic quadratic convergence on nonlinear Cook's membrane (consistent tangent check).
+
+For each load step, with residuals normalised by the step's first one (e_k = r_k / r_0), quadratic convergence
+means e_(k+1) ~ e_k^2, i.e. log e_(k+1) / log e_k ~ 2. Pairs whose next residual is at round-off are skipped.
+"""
+import csv
+import math
+import os
+from leafmech_testing import arguments, check, finish, run
+
+args = arguments()
+out = os.path.join(args.workdir, "newton_quadratic")
+run(args, "cook_membrane.prm", out, ["Geometry/Cook membrane/Cells per edge=8", "Output/Interval=0",
+                                     "Nonlinear solver/Residual tolerance=1e-14"])
+rows = list(csv.DictReader(open(os.path.join(out, "newton.csv"))))
+steps = {}
+for r in rows:
+    steps.setdefault(int(r["step"]), []).append(float(r["residual_norm_N"]))
+rates = []
+for step, res in steps.items():
+    for k in range(len(res) - 1):
+        e0, e1 = res[k] / res[0], res[k + 1] / res[0]
+        if res[k + 1] > 1e-12 and e0 < 0.1:
+            rates.append(math.log(e1) / math.log(e0))
+print("observed rates:", [round(x, 2) for x in rates])
+check(len(rates) >= 5, f"{len(rates)} iteration pairs in the asymptotic range")
+check(min(rates) >= 1.7, f"every asymptotic rate >= 1.7 (min {min(rates):.2f})")
+check(max(len(r) for r in steps.values()) <= 6, "no step needs more than 6 Newton iterations")
+finish()
