@@ -42,7 +42,7 @@ namespace leafmech
         prm.declare_entry("Model", "neo-Hookean", Patterns::Selection(MaterialRegistry::names()),
                           "Constitutive model of the cells with this material id: " + MaterialRegistry::names(", ") +
                             ". Each model's parameters are in the subsection of the same name.");
-        prm.declare_entry("Poisson's ratio", "0.3", Patterns::Double(0.0, 0.4999999),
+        prm.declare_entry("Poisson's ratio", "0.3", Patterns::Double(0.0, 0.5),
                           "Small-strain Poisson's ratio (dimensionless, below 0.5). With the matrix shear modulus mu "
                           "it sets the bulk modulus kappa = 2 mu (1 + nu) / (3 (1 - 2 nu)) of the volumetric term.");
         prm.declare_entry("Volumetric function", "ogden quadratic",
@@ -73,6 +73,10 @@ namespace leafmech
         MaterialRegistry::get(m.model_name).parse(prm, m);
         prm.leave_subsection();
         const double nu         = prm.get_double("Poisson's ratio");
+        if (!(nu < 0.5))
+          throw std::invalid_argument("Materials/" + MaterialIds::names()[id] + "/Poisson's ratio = " +
+                                      std::to_string(nu) + ": must be below 0.5 (0.5 means an infinite bulk modulus); "
+                                      "nearly incompressible tissue is modelled with e.g. 0.49 to 0.4999.");
         const double mu         = m.small_strain_shear_modulus;
         m.kernel.bulk_modulus   = 2.0 * mu * (1.0 + nu) / (3.0 * (1.0 - 2.0 * nu));
         m.kernel.volumetric     = volumetric_from_name(prm.get("Volumetric function"));

@@ -2,7 +2,11 @@
 #include <deal.II/base/timer.h>
 
 #include <leafmech/kernels/backend.h>
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+
 #include <filesystem>
+#include <sstream>
 #include <fstream>
 #include <iostream>
 #include <solver/input_reader.h>
@@ -49,13 +53,38 @@ namespace leafmech
     }
   } // namespace
 
+  namespace
+  {
+    void print_tree(std::ostream &out, const boost::property_tree::ptree &tree, const std::string &indent)
+    {
+      for (const auto &[key, child] : tree)
+        {
+          if (child.get_child_optional("default_value"))
+            out << indent << "set " << key << " = "
+                << child.get<std::string>("default_value") << "\n"
+                << indent << "    # allowed: " << child.get<std::string>("pattern_description") << "\n"
+                << indent << "    # " << child.get<std::string>("documentation") << "\n";
+          else if (!child.empty())
+            {
+              out << indent << "subsection " << key << "\n";
+              print_tree(out, child, indent + "  ");
+              out << indent << "end\n";
+            }
+        }
+    }
+  } // namespace
+
   void print_parameters(std::ostream &out)
   {
     ParameterHandler prm;
     declare_run_parameters(prm);
-    out << "# leafmech " << version() << " parameters: name = default, allowed values, and documentation (units).\n"
-        << "# Units: mm, N, MPa, s.\n";
-    prm.print_parameters(out, ParameterHandler::Description);
+    std::stringstream json;
+    prm.print_parameters(json, ParameterHandler::JSON);
+    boost::property_tree::ptree tree;
+    boost::property_tree::read_json(json, tree);
+    out << "# leafmech " << version() << ": every parameter as 'set Name = default', with its allowed values and\n"
+        << "# documentation. Units: mm, N, MPa, s (each entry's documentation names its unit).\n";
+    print_tree(out, tree, "");
   }
 
   int run_command(const RunRequest &request, MPI_Comm comm)
@@ -117,7 +146,16 @@ namespace leafmech
     try
       {
         SolidSolver solver(parameters, *problem, comm, log, timer);
-        solver.setup();
+        try
+          {
+            solver.setup();
+          }
+        catch (const std::exception &e)
+          {
+            // Mesh or probe problems are input errors: nothing has been computed.
+            exit_code = 2;
+            throw;
+          }
         report.cells = solver.n_cells();
         report.dofs  = solver.n_dofs();
         OutputWriter writer(dir, comm);
@@ -149,6 +187,7 @@ namespace leafmech
       }
     catch (const std::exception &e)
       {
+        exit_code      = std::max(exit_code, 1);
         report.status  = "failed";
         report.message = e.what();
         if (root)
@@ -158,7 +197,9 @@ namespace leafmech
     for (const auto &[section, seconds] : timer.get_summary_data(TimerOutput::total_wall_time))
       report.timings_s[section] = seconds;
     report.wall_time_s = wall.wall_time();
-    if (root)
+    if (root && exit_code == 2)
+      log << "Input error: " << report.message << "\n";
+    if (root && exit_code != 2)
       {
         write_history_csv(dir, report);
         write_newton_csv(dir, report);
