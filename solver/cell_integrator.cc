@@ -14,12 +14,14 @@ namespace leafmech
       volumetric(formulation), n_dofs(fe.n_dofs_per_cell()), n_nodes(fe.n_dofs_per_cell() / dim),
       n_q(quadrature.size()), n_p(fe.degree == 1 ? 1 : dim + 1), component(n_dofs), node(n_dofs),
       g(n_q * n_nodes * dim), tau(n_q * 6), tangent(n_q * 36), det_F(n_q), JxW(n_q), grad_ref(n_nodes),
-      B(n_dofs * (dim + 1))
+      B(n_dofs * (dim + 1)), T(n_nodes * dim * dim * dim), tg(n_nodes * dim),
+      node_blocks(n_nodes * n_nodes * dim * dim), dof_of(n_dofs)
   {
     for (unsigned int i = 0; i < n_dofs; ++i)
       {
-        component[i] = fe.system_to_component_index(i).first;
-        node[i]      = fe.system_to_component_index(i).second;
+        component[i]                         = fe.system_to_component_index(i).first;
+        node[i]                              = fe.system_to_component_index(i).second;
+        dof_of[node[i] * dim + component[i]] = i;
       }
   }
 
@@ -170,8 +172,7 @@ namespace leafmech
       return true;
 
     // Tangent: g_I . D_ab . g_J (material) + delta_ab g_I . tau . g_J (geometric), upper triangle then mirror.
-    *K = 0.0;
-    std::vector<double> T(n_nodes * dim * dim * dim), tg(n_nodes * dim);
+    std::fill(node_blocks.begin(), node_blocks.end(), 0.0);
     for (unsigned int q = 0; q < n_q; ++q)
       {
         const double *gq = &g[q * n_nodes * dim];
@@ -194,22 +195,36 @@ namespace leafmech
               tg[J * dim + d] = t[k::voigt_index(d, 0)] * gJ[0] + t[k::voigt_index(d, 1)] * gJ[1] +
                                 t[k::voigt_index(d, 2)] * gJ[2];
           }
+        // Node-pair 3x3 blocks, upper node triangle: contiguous and branch-free.
         const double w = JxW[q];
-        for (unsigned int i = 0; i < n_dofs; ++i)
+        for (unsigned int I = 0; I < n_nodes; ++I)
           {
-            const unsigned int I = node[i], a = component[i];
-            const double      *gI = &gq[I * dim];
-            for (unsigned int j = i; j < n_dofs; ++j)
+            const double *gI = &gq[I * dim];
+            for (unsigned int J = I; J < n_nodes; ++J)
               {
-                const unsigned int J = node[j], b = component[j];
-                const double      *Tj = &T[((J * dim + b) * dim + a) * dim];
-                double             s  = gI[0] * Tj[0] + gI[1] * Tj[1] + gI[2] * Tj[2];
-                if (a == b)
-                  s += gI[0] * tg[J * dim] + gI[1] * tg[J * dim + 1] + gI[2] * tg[J * dim + 2];
-                (*K)(i, j) += s * w;
+                const double *TJ  = &T[J * dim * dim * dim];
+                const double  geo = gI[0] * tg[J * dim] + gI[1] * tg[J * dim + 1] + gI[2] * tg[J * dim + 2];
+                double       *blk = &node_blocks[(I * n_nodes + J) * dim * dim];
+                for (unsigned int b = 0; b < dim; ++b)
+                  for (unsigned int a = 0; a < dim; ++a)
+                    {
+                      const double *t = &TJ[(b * dim + a) * dim];
+                      blk[a * dim + b] += w * (gI[0] * t[0] + gI[1] * t[1] + gI[2] * t[2] + (a == b ? geo : 0.0));
+                    }
               }
           }
       }
+    for (unsigned int I = 0; I < n_nodes; ++I)
+      for (unsigned int J = I; J < n_nodes; ++J)
+        {
+          const double *blk = &node_blocks[(I * n_nodes + J) * dim * dim];
+          for (unsigned int a = 0; a < dim; ++a)
+            for (unsigned int b = 0; b < dim; ++b)
+              {
+                (*K)(dof_of[I * dim + a], dof_of[J * dim + b]) = blk[a * dim + b];
+                (*K)(dof_of[J * dim + b], dof_of[I * dim + a]) = blk[a * dim + b];
+              }
+        }
     if (volumetric == VolumetricFormulation::three_field)
       for (unsigned int i = 0; i < n_dofs; ++i)
         {
@@ -217,7 +232,7 @@ namespace leafmech
           for (unsigned int m = 0; m < n_p; ++m)
             for (unsigned int n = 0; n < n_p; ++n)
               BA[n] += B[i * n_p + m] * A[m][n];
-          for (unsigned int j = i; j < n_dofs; ++j)
+          for (unsigned int j = 0; j < n_dofs; ++j)
             {
               double s = 0.0;
               for (unsigned int n = 0; n < n_p; ++n)
@@ -225,9 +240,6 @@ namespace leafmech
               (*K)(i, j) += s;
             }
         }
-    for (unsigned int i = 0; i < n_dofs; ++i)
-      for (unsigned int j = 0; j < i; ++j)
-        (*K)(i, j) = (*K)(j, i);
     return true;
   }
 } // namespace leafmech

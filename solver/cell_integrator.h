@@ -77,5 +77,8 @@ namespace leafmech
     std::vector<double> g, tau, tangent, det_F, JxW;
     std::vector<dealii::Tensor<1, dim>> grad_ref;
     std::vector<double> B; // n_dofs x n_p coupling, three-field only
+    // Tangent scratch: T[J][b][a][k] = sum_l c_akbl g_J,l, tau g_J, node-pair blocks, dof of (node, component).
+    std::vector<double>       T, tg, node_blocks;
+    std::vector<unsigned int> dof_of;
   };
 } // namespace leafmech
