@@ -8,6 +8,7 @@ for ranks in (1, 2):
     for method in ("direct", "CG"):
         out = os.path.join(args.workdir, f"ranks_{ranks}_{method}")
         run(args, "cook_membrane.prm", out, ["Geometry/Cook membrane/Cells per edge=8", "Output/Interval=0",
+                                             "Geometry/Cook membrane/Out-of-plane=plane strain",
                                              f"Linear solver/Method={method}", "Linear solver/Relative tolerance=1e-12"],
             ranks=ranks)
         check(summary(out)["mpi_ranks"] == ranks, f"{method}: summary reports {ranks} rank(s)")

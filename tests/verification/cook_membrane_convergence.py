@@ -36,7 +36,8 @@ check(abs(probe_uy(out) - 14.33) / 14.33 <= 0.01, f"three-field Q2 16x16 within 
 values = []
 for n in (2, 4, 8, 16):
     out = os.path.join(args.workdir, f"cook_ps_q2_{n}")
-    run(args, "cook_membrane.prm", out, [f"Geometry/Cook membrane/Cells per edge={n}", "Output/Interval=0"])
+    run(args, "cook_membrane.prm", out, [f"Geometry/Cook membrane/Cells per edge={n}", "Output/Interval=0",
+                                         "Geometry/Cook membrane/Out-of-plane=plane strain"])
     values.append(probe_uy(out))
 print("plane strain Q2 tip:", values)
 check(abs(values[3] - values[2]) < abs(values[2] - values[1]) < abs(values[1] - values[0]),
@@ -44,6 +45,7 @@ check(abs(values[3] - values[2]) < abs(values[2] - values[1]) < abs(values[1] - 
 check(abs(values[3] - values[2]) / values[3] < 1e-3, "plane strain: 8x8 and 16x16 agree within 0.1%")
 out = os.path.join(args.workdir, "cook_ps_q2_16_displacement")
 run(args, "cook_membrane.prm", out, ["Geometry/Cook membrane/Cells per edge=16", "Output/Interval=0",
+                                     "Geometry/Cook membrane/Out-of-plane=plane strain",
                                      "Finite element/Volumetric formulation=displacement"])
 check(abs(probe_uy(out) - values[3]) / values[3] < 2e-3,
       f"plane strain 16x16: displacement formulation {probe_uy(out):.4f} agrees with three-field {values[3]:.4f}")

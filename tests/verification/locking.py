@@ -14,6 +14,7 @@ for formulation in ("three-field", "displacement"):
         out = os.path.join(args.workdir, f"locking_{formulation}_{n}")
         run(args, "cook_membrane.prm", out,
             [f"Geometry/Cook membrane/Cells per edge={n}", "Materials/leaflet_anterior/Poisson's ratio=0.4999",
+             "Geometry/Cook membrane/Out-of-plane=plane strain",
              f"Finite element/Volumetric formulation={formulation}", "Output/Interval=0"])
         tip[formulation, n] = probe_uy(out)
 print(tip)
