@@ -14,7 +14,8 @@ namespace leafmech
       volumetric(formulation), n_dofs(fe.n_dofs_per_cell()), n_nodes(fe.n_dofs_per_cell() / dim),
       n_q(quadrature.size()), n_p(fe.degree == 1 ? 1 : dim + 1), component(n_dofs), node(n_dofs),
       g(n_q * n_nodes * dim), tau(n_q * 6), tangent(n_q * 36), det_F(n_q), JxW(n_q), grad_ref(n_nodes),
-      B(n_dofs * (dim + 1)), T(n_nodes * dim * dim * dim), tg(n_nodes * dim),
+      B(n_dofs * (dim + 1)), M(n_p, n_p), Minv(n_p, n_p), KJJ(n_p, n_p), tmp(n_p, n_p), Af(n_p, n_p), bJ(n_p),
+      j(n_p), bp(n_p), p(n_p), N(n_q), T(n_nodes * dim * dim * dim), tg(n_nodes * dim),
       node_blocks(n_nodes * n_nodes * dim * dim), dof_of(n_dofs)
   {
     for (unsigned int i = 0; i < n_dofs; ++i)
@@ -59,10 +60,7 @@ namespace leafmech
             gq[I * dim + d] = grad_ref[I][0] * Finv(0, d) + grad_ref[I][1] * Finv(1, d) + grad_ref[I][2] * Finv(2, d);
         k::Sym3 t;
         k::Sym4 c;
-        if (volumetric == VolumetricFormulation::displacement)
-          k::total_response(material.kernel, F, a0, t, c);
-        else
-          k::isochoric_response(material.kernel, F, a0, t, c);
+        k::pointwise_response(material.kernel, F, a0, volumetric == VolumetricFormulation::displacement, t, c);
         for (int I = 0; I < 6; ++I)
           {
             tau[q * 6 + I] = t.v[I];
@@ -81,9 +79,10 @@ namespace leafmech
         field.n_p    = n_p;
         field.centre = cell->center();
         field.h      = cell->diameter();
-        FullMatrix<double> M(n_p, n_p), Minv(n_p, n_p), KJJ(n_p, n_p);
-        Vector<double>     bJ(n_p), j(n_p), bp(n_p), p(n_p);
-        std::vector<std::array<double, 4>> N(n_q);
+        M = 0.0;
+        KJJ = 0.0;
+        bJ = 0.0;
+        bp = 0.0;
         for (unsigned int q = 0; q < n_q; ++q)
           {
             pressure_basis(fe_values.quadrature_point(q), field, N[q].data());
@@ -113,7 +112,6 @@ namespace leafmech
               }
           }
         Minv.vmult(p, bp);
-        FullMatrix<double> tmp(n_p, n_p), Af(n_p, n_p);
         Minv.mmult(tmp, KJJ);
         tmp.mmult(Af, Minv);
         for (unsigned int m = 0; m < n_p; ++m)

@@ -17,6 +17,7 @@
 #include <deal.II/lac/full_matrix.h>
 #include <deal.II/lac/vector.h>
 
+#include <array>
 #include <solver/material_model.h>
 #include <vector>
 
@@ -62,9 +63,6 @@ namespace leafmech
                    const MaterialDescription &material, const dealii::Tensor<1, dim> &fibre,
                    dealii::FullMatrix<double> *K, dealii::Vector<double> &R, CellPressureField *pressure = nullptr);
 
-    VolumetricFormulation formulation() const { return volumetric; }
-    unsigned int          n_pressure_modes() const { return n_p; }
-
   private:
     void pressure_basis(const dealii::Point<dim> &X, const CellPressureField &field, double *N) const;
 
@@ -77,6 +75,10 @@ namespace leafmech
     std::vector<double> g, tau, tangent, det_F, JxW;
     std::vector<dealii::Tensor<1, dim>> grad_ref;
     std::vector<double> B; // n_dofs x n_p coupling, three-field only
+    // Three-field projection scratch (n_p x n_p matrices, n_p vectors, pressure basis at each point).
+    dealii::FullMatrix<double>         M, Minv, KJJ, tmp, Af;
+    dealii::Vector<double>             bJ, j, bp, p;
+    std::vector<std::array<double, 4>> N;
     // Tangent scratch: T[J][b][a][k] = sum_l c_akbl g_J,l, tau g_J, node-pair blocks, dof of (node, component).
     std::vector<double>       T, tg, node_blocks;
     std::vector<unsigned int> dof_of;

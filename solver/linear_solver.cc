@@ -172,7 +172,6 @@ namespace leafmech
     KSPGetIterationNumber(ksp, &its);
     KSPGetResidualNorm(ksp, &r.residual);
     r.iterations = static_cast<unsigned int>(its);
-    x.update_ghost_values();
     return r;
   }
 } // namespace leafmech

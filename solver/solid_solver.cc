@@ -132,8 +132,10 @@ namespace leafmech
     return Utilities::MPI::max(inverted ? 1 : 0, comm) == 0;
   }
 
-  SolidSolver::IncrementStatus SolidSolver::solve_increment(unsigned int step, double load_factor, std::string &why)
+  SolidSolver::IncrementStatus SolidSolver::solve_increment(unsigned int step, double load_factor, std::string &why,
+                                                            unsigned int &iterations)
   {
+    iterations = 0;
     std::map<types::global_dof_index, double> target;
     problem.dirichlet_values(dofs, load_factor, target);
 
@@ -208,11 +210,11 @@ namespace leafmech
         solution_ghosted = solution;
         if (!accepted)
           {
-            trial_ghosted = solution;
             assemble(solution_ghosted, load_factor, homogeneous_constraints, false);
             r = rhs.l2_norm();
           }
 
+        iterations          = it + 1;
         const double update = alpha * du.l2_norm();
         const double u_norm = solution.l2_norm();
         iteration_log.push_back({step, load_factor, it, r, update, alpha, lin.iterations});
@@ -251,20 +253,16 @@ namespace leafmech
       {
         const double target = std::min(1.0, lambda + dlambda);
         log << "Step " << step + 1 << ": load factor " << std::fixed << std::setprecision(5) << target << "\n";
-        std::string why;
-        const auto  status = solve_increment(step + 1, target, why);
+        std::string  why;
+        unsigned int iterations = 0;
+        const auto   status     = solve_increment(step + 1, target, why, iterations);
         if (status == IncrementStatus::converged)
           {
             lambda = target;
             ++step;
             converged = solution;
-            StepRecord record{step, lambda, 0, iteration_log.back().residual_norm, cuts_in_row, wall.wall_time(),
-                              evaluate_probes()};
-            for (auto it = iteration_log.rbegin(); it != iteration_log.rend() && it->step == step &&
-                                                   it->load_factor == lambda;
-                 ++it)
-              ++record.newton_iterations;
-            on_step(record);
+            on_step(StepRecord{step, lambda, iterations, iteration_log.back().residual_norm, cuts_in_row,
+                               wall.wall_time(), evaluate_probes()});
             // Recover the nominal increment gradually after cuts.
             dlambda     = std::min(nominal, 2.0 * dlambda);
             cuts_in_row = 0;

@@ -97,7 +97,8 @@ namespace leafmech
                   const dealii::AffineConstraints<double> &c, bool with_matrix);
     void make_constraints(const std::map<dealii::types::global_dof_index, double> &dirichlet,
                           dealii::AffineConstraints<double> &c) const;
-    IncrementStatus solve_increment(unsigned int step, double load_factor, std::string &why);
+    /// Newton on one load increment; `iterations` receives the number of Newton iterations used.
+    IncrementStatus solve_increment(unsigned int step, double load_factor, std::string &why, unsigned int &iterations);
     void            locate_probes();
 
     const RunParameters &parameters;

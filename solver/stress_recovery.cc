@@ -18,13 +18,10 @@ namespace leafmech
     const double J     = k::determinant(Fk);
     k::Sym3      tau;
     k::Sym4      c;
-    if (formulation == VolumetricFormulation::displacement)
-      k::total_response(material.kernel, Fk, a0, tau, c);
-    else
-      {
-        k::isochoric_response(material.kernel, Fk, a0, tau, c);
-        k::add_pressure_stress(J, three_field_pressure, tau, c);
-      }
+    const bool one_field = formulation == VolumetricFormulation::displacement;
+    k::pointwise_response(material.kernel, Fk, a0, one_field, tau, c);
+    if (!one_field)
+      k::add_pressure_stress(J, three_field_pressure, tau, c);
     SymmetricTensor<2, dim> sigma;
     for (unsigned int i = 0; i < dim; ++i)
       for (unsigned int j = i; j < dim; ++j)

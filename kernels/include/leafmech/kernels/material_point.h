@@ -74,4 +74,15 @@ namespace leafmech::kernels
         c.c[I][K] += J * J * v.d2U;
     return W + v.U;
   }
+
+  /**
+   * @brief The part of the response evaluated pointwise: everything in the one-field formulation
+   * (include_volumetric = true), the isochoric part only when the pressure comes from an element projection.
+   */
+  LEAFMECH_HOST_DEVICE inline double pointwise_response(const MaterialParameters &p, const Mat3 &F,
+                                                        const double a0[3], bool include_volumetric, Sym3 &tau,
+                                                        Sym4 &c)
+  {
+    return include_volumetric ? total_response(p, F, a0, tau, c) : isochoric_response(p, F, a0, tau, c);
+  }
 } // namespace leafmech::kernels
