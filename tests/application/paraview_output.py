@@ -32,6 +32,12 @@ if pvpython:
         uy = r["nearest_displacement"][1]
         check(r["nearest_point"] == [48.0, 60.0, 0.5] and abs(uy - tip) < 1e-6 * abs(tip),
               f"u_y at the tip in ParaView {uy:.6f} equals the summary's tip probe {tip:.6f}")
+        # derived fields against numpy's recomputation from the written tensor (see paraview_check.py)
+        vm, top = r["recomputed_von_mises"], r["recomputed_max_principal"]
+        check(r["stress_asymmetry"] <= 1e-12, "written Cauchy stress is symmetric")
+        check(abs(r["nearest_von_mises"] - vm) <= 1e-6 * vm, f"von_mises_stress {r['nearest_von_mises']:.6g} = {vm:.6g}")
+        check(abs(r["nearest_max_principal"] - top) <= 1e-6 * abs(top) + 1e-12,
+              f"max_principal_stress {r['nearest_max_principal']:.6g} = {top:.6g}")
     else:
         print(p.stdout[-2000:], p.stderr[-2000:])
 finish()
