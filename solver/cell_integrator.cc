@@ -34,11 +34,10 @@ namespace leafmech
   }
 
   bool CellIntegrator::integrate(const DoFHandler<dim>::active_cell_iterator &cell, const Vector<double> &local_u,
-                                 const MaterialDescription &material, const Tensor<1, dim> &fibre,
+                                 const MaterialDescription &material, const Tensor<1, dim> *fibres,
                                  FullMatrix<double> *K, Vector<double> &R, CellPressureField *pressure)
   {
     fe_values.reinit(cell);
-    const double a0[3] = {fibre[0], fibre[1], fibre[2]};
 
     // Kinematics and the pointwise (isochoric, or full one-field) response at each quadrature point.
     for (unsigned int q = 0; q < n_q; ++q)
@@ -58,8 +57,9 @@ namespace leafmech
         for (unsigned int I = 0; I < n_nodes; ++I)
           for (unsigned int d = 0; d < dim; ++d)
             gq[I * dim + d] = grad_ref[I][0] * Finv(0, d) + grad_ref[I][1] * Finv(1, d) + grad_ref[I][2] * Finv(2, d);
-        k::Sym3 t;
-        k::Sym4 c;
+        const double a0[3] = {fibres[q][0], fibres[q][1], fibres[q][2]};
+        k::Sym3      t;
+        k::Sym4      c;
         k::pointwise_response(material.kernel, F, a0, volumetric == VolumetricFormulation::displacement, t, c);
         for (int I = 0; I < 6; ++I)
           {

@@ -55,12 +55,13 @@ namespace leafmech
     /**
      * @brief Internal force vector R (N) and, if K is given, the tangent dR/du of one cell.
      * @param local_u displacement dofs of the cell in the finite element's order.
+     * @param fibres unit fibre direction at each quadrature point.
      * @param pressure if given, receives the cell's pressure field (three-field formulation only).
      * @return false if the deformation is inadmissible (J <= 0 at a quadrature point, or a projected
      * dilatation <= 0); R and K are then undefined.
      */
     bool integrate(const dealii::DoFHandler<dim>::active_cell_iterator &cell, const dealii::Vector<double> &local_u,
-                   const MaterialDescription &material, const dealii::Tensor<1, dim> &fibre,
+                   const MaterialDescription &material, const dealii::Tensor<1, dim> *fibres,
                    dealii::FullMatrix<double> *K, dealii::Vector<double> &R, CellPressureField *pressure = nullptr);
 
   private:

@@ -19,9 +19,12 @@ namespace leafmech
     }
   } // namespace
 
-  LinearSolver::LinearSolver(const LinearSolverSettings &settings, MPI_Comm comm)
-    : settings(settings), comm(comm)
-  {}
+  LinearSolver::LinearSolver(const LinearSolverSettings &settings, MPI_Comm comm, bool symmetric)
+    : settings(settings), comm(comm), symmetric(symmetric)
+  {
+    if (!symmetric && this->settings.method == "CG")
+      this->settings.method = "GMRES";
+  }
 
   LinearSolver::~LinearSolver()
   {
@@ -34,7 +37,7 @@ namespace leafmech
   std::string LinearSolver::describe() const
   {
     if (settings.method == "direct")
-      return "MUMPS Cholesky (direct)";
+      return symmetric ? "MUMPS Cholesky (direct)" : "MUMPS LU (direct; the tangent is non-symmetric)";
     return settings.method + " + " + settings.preconditioner + ", relative tolerance " +
            std::to_string(settings.relative_tolerance);
   }
@@ -102,7 +105,7 @@ namespace leafmech
     if (settings.method == "direct")
       {
         check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
-        check(PCSetType(pc, PCCHOLESKY), "PCSetType");
+        check(PCSetType(pc, symmetric ? PCCHOLESKY : PCLU), "PCSetType");
         check(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
       }
     else

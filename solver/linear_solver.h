@@ -23,7 +23,8 @@ namespace leafmech
   class LinearSolver
   {
   public:
-    LinearSolver(const LinearSolverSettings &settings, MPI_Comm comm);
+    /// A non-symmetric system (follower loads) uses LU instead of Cholesky and GMRES instead of CG.
+    LinearSolver(const LinearSolverSettings &settings, MPI_Comm comm, bool symmetric = true);
     ~LinearSolver();
     LinearSolver(const LinearSolver &) = delete;
     LinearSolver &operator=(const LinearSolver &) = delete;
@@ -49,6 +50,7 @@ namespace leafmech
 
     LinearSolverSettings settings;
     MPI_Comm             comm;
+    bool                 symmetric;
     KSP                  ksp        = nullptr;
     MatNullSpace         near_null  = nullptr;
     std::vector<dealii::PETScWrappers::MPI::Vector> modes;

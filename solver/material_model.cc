@@ -45,6 +45,10 @@ namespace leafmech
         prm.declare_entry("Poisson's ratio", "0.3", Patterns::Double(0.0, 0.5),
                           "Small-strain Poisson's ratio (dimensionless, below 0.5). With the matrix shear modulus mu "
                           "it sets the bulk modulus kappa = 2 mu (1 + nu) / (3 (1 - 2 nu)) of the volumetric term.");
+        prm.declare_entry("Stiffening factor", "1", Patterns::Double(1e-6),
+                          "Multiplies the model's stress-like parameters (shear modulus, fibre stiffness k1; the bulk "
+                          "modulus follows through Poisson's ratio). Rheumatic stiffening of leaflets is not measured: "
+                          "vary it. Dimensionless.");
         prm.declare_entry("Volumetric function", "ogden quadratic",
                           Patterns::Selection("ogden quadratic|log squared|quadratic"),
                           "Decoupled volumetric energy U(J): 'ogden quadratic' kappa/4 (J^2 - 1 - 2 ln J), "
@@ -72,6 +76,10 @@ namespace leafmech
         prm.enter_subsection(m.model_name);
         MaterialRegistry::get(m.model_name).parse(prm, m);
         prm.leave_subsection();
+        const double stiffening = prm.get_double("Stiffening factor");
+        m.kernel.shear_modulus *= stiffening;
+        m.kernel.fibre.k1 *= stiffening;
+        m.small_strain_shear_modulus *= stiffening;
         const double nu         = prm.get_double("Poisson's ratio");
         if (!(nu < 0.5))
           throw std::invalid_argument("Materials/" + MaterialIds::names()[id] + "/Poisson's ratio = " +

@@ -1,3 +1,4 @@
+#include <deal.II/fe/mapping_q1.h>
 #include <deal.II/numerics/data_out.h>
 #include <deal.II/numerics/data_postprocessor.h>
 
@@ -18,8 +19,9 @@ namespace leafmech
     class StressPostprocessor : public DataPostprocessor<dim>
     {
     public:
-      StressPostprocessor(const RunParameters &parameters, const std::vector<CellPressureField> &pressure)
-        : parameters(parameters), pressure(pressure)
+      StressPostprocessor(const SolidSolver &solver, const RunParameters &parameters,
+                          const std::vector<CellPressureField> &pressure)
+        : solver(solver), parameters(parameters), pressure(pressure)
       {}
 
       void evaluate_vector_field(const DataPostprocessorInputs::Vector<dim> &inputs,
@@ -33,21 +35,25 @@ namespace leafmech
             Tensor<2, dim> F = unit_symmetric_tensor<dim>();
             for (unsigned int c = 0; c < dim; ++c)
               F[c] += inputs.solution_gradients[q][c];
-            const auto sigma = cauchy_stress(m, F, m.fibre_direction, parameters.formulation,
-                                             p(inputs.evaluation_points[q]));
+            const Point<dim> unit = mapping.transform_real_to_unit_cell(cell, inputs.evaluation_points[q]);
+            const Tensor<1, dim> a0 = solver.fibre_direction(cell, GeometryInfo<dim>::project_to_unit_cell(unit));
+            const auto sigma = cauchy_stress(m, F, a0, parameters.formulation, p(inputs.evaluation_points[q]));
             for (unsigned int i = 0; i < dim; ++i)
               for (unsigned int j = 0; j < dim; ++j)
                 computed[q][dim * i + j] = sigma[i][j];
             computed[q][9]  = von_mises(sigma);
             computed[q][10] = max_principal(sigma);
             computed[q][11] = determinant(F);
+            for (unsigned int d = 0; d < dim; ++d)
+              computed[q][12 + d] = a0[d];
           }
       }
 
       std::vector<std::string> get_names() const override
       {
         std::vector<std::string> names(9, "cauchy_stress");
-        names.insert(names.end(), {"von_mises_stress", "max_principal_stress", "J"});
+        names.insert(names.end(), {"von_mises_stress", "max_principal_stress", "J", "fibre_direction",
+                                   "fibre_direction", "fibre_direction"});
         return names;
       }
 
@@ -57,12 +63,15 @@ namespace leafmech
         std::vector<DataComponentInterpretation::DataComponentInterpretation> kinds(
           9, DataComponentInterpretation::component_is_part_of_tensor);
         kinds.insert(kinds.end(), 3, DataComponentInterpretation::component_is_scalar);
+        kinds.insert(kinds.end(), dim, DataComponentInterpretation::component_is_part_of_vector);
         return kinds;
       }
 
       UpdateFlags get_needed_update_flags() const override { return update_gradients | update_quadrature_points; }
 
     private:
+      const SolidSolver                    &solver;
+      const MappingQ1<dim>                  mapping;
       const RunParameters                  &parameters;
       const std::vector<CellPressureField> &pressure;
     };
@@ -86,7 +95,7 @@ namespace leafmech
   void OutputWriter::write(SolidSolver &solver, const RunParameters &parameters, unsigned int index, double time)
   {
     const std::vector<CellPressureField> pressure = solver.pressure_fields();
-    StressPostprocessor                  stress(parameters, pressure);
+    StressPostprocessor                  stress(solver, parameters, pressure);
     const auto                          &dofs = solver.dof_handler();
     const unsigned int                   rank = Utilities::MPI::this_mpi_process(comm);
 
@@ -130,5 +139,51 @@ namespace leafmech
         DataOutBase::write_pvd_record(pvd, records);
         write_file_atomically(directory + "/solution.pvd", pvd.str());
       }
+    const Chordae &chordae = solver.chordae_set();
+    if (chordae.specs().empty())
+      return;
+    const auto attachments = chordae.attachments(solver.displacement(), comm);
+    const auto tensions    = chordae.tensions(solver.displacement(), time, comm);
+    if (rank == 0)
+      {
+        std::ostringstream name;
+        name << "chordae-" << std::setw(4) << std::setfill('0') << index << ".vtu";
+        write_file_atomically(directory + "/" + name.str(), chordae_vtu(chordae.specs(), attachments, tensions));
+        chordae_records.emplace_back(time, name.str());
+        std::ostringstream pvd;
+        DataOutBase::write_pvd_record(pvd, chordae_records);
+        write_file_atomically(directory + "/chordae.pvd", pvd.str());
+      }
+  }
+
+  std::string chordae_vtu(const std::vector<ChordSpec> &chordae, const std::vector<Point<dim>> &attachments,
+                          const std::vector<double> &tensions)
+  {
+    const std::size_t  n = chordae.size();
+    std::ostringstream out;
+    out << std::setprecision(10);
+    out << "<?xml version=\"1.0\"?>\n<VTKFile type=\"UnstructuredGrid\" version=\"0.1\" byte_order=\"LittleEndian\">\n"
+        << "<UnstructuredGrid>\n<Piece NumberOfPoints=\"" << 2 * n << "\" NumberOfCells=\"" << n << "\">\n"
+        << "<Points>\n<DataArray type=\"Float64\" NumberOfComponents=\"3\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << attachments[c] << " " << chordae[c].papillary_tip << "\n";
+    out << "</DataArray>\n</Points>\n<Cells>\n<DataArray type=\"Int64\" Name=\"connectivity\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << 2 * c << " " << 2 * c + 1 << "\n";
+    out << "</DataArray>\n<DataArray type=\"Int64\" Name=\"offsets\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << 2 * (c + 1) << "\n";
+    out << "</DataArray>\n<DataArray type=\"UInt8\" Name=\"types\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << "3\n"; // VTK_LINE
+    out << "</DataArray>\n</Cells>\n<CellData Scalars=\"tension_N\">\n"
+        << "<DataArray type=\"Float64\" Name=\"tension_N\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << (tensions.empty() ? 0.0 : tensions[c]) << "\n";
+    out << "</DataArray>\n<DataArray type=\"Int32\" Name=\"papillary_muscle\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << (chordae[c].papillary == "anterolateral" ? 0 : 1) << "\n";
+    out << "</DataArray>\n</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n";
+    return out.str();
   }
 } // namespace leafmech

@@ -4,7 +4,9 @@
  * @brief ParaView output of the solid: solution.pvd -> solution-NNNN.pvtu -> solution-NNNN.R.vtu per rank.
  *
  * Point fields: displacement (mm), cauchy_stress (MPa, tensor), von_mises_stress and max_principal_stress
- * (MPa), J (volume ratio); cell fields: material_id, rank. Coordinates are the reference configuration (use
+ * (MPa), J (volume ratio), fibre_direction (unit vector); cell fields: material_id, rank. Valve runs add
+ * chordae.pvd -> chordae-NNNN.vtu: one line per chorda (deformed attachment to papillary tip), cell data
+ * tension_N and papillary_muscle (0 anterolateral, 1 posteromedial). Coordinates are the reference configuration (use
  * Warp By Vector on displacement). Every file is written under a temporary name and renamed when complete.
  */
 #include <solver/solid_solver.h>
@@ -26,8 +28,12 @@ namespace leafmech
   private:
     std::string                                directory;
     MPI_Comm                                   comm;
-    std::vector<std::pair<double, std::string>> records;
+    std::vector<std::pair<double, std::string>> records, chordae_records;
   };
+
+  /// An ASCII VTU of the chordae as line cells with their tensions (N).
+  std::string chordae_vtu(const std::vector<ChordSpec> &chordae, const std::vector<dealii::Point<dim>> &attachments,
+                          const std::vector<double> &tensions);
 
   /// Writes text to path atomically (temporary file, then rename).
   void write_file_atomically(const std::string &path, const std::string &contents);

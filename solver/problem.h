@@ -10,14 +10,27 @@
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/grid/tria.h>
 
+#include <leafmech/kernels/cable.h>
+
 #include <functional>
 #include <map>
 #include <memory>
+#include <meshes/valve_mesh.h>
 #include <solver/registry.h>
 #include <solver/types.h>
 
 namespace leafmech
 {
+  /// What a valve problem adds to a plain solid: fibres, chordae, the fused-commissure tie, orifice area.
+  struct ValveFeatures
+  {
+    const ValveMesh      *mesh = nullptr; ///< vertex fibres, chordae, metrics (filled by create_grid)
+    kernels::CableLaw     chord_law;
+    double                chord_rest_length_factor = 1.0; ///< rest length / reference length at full load
+    double                tie_stiffness            = 0.0; ///< MPa/mm on fusion_interface faces (0: no tie)
+    double                orifice_pixel            = 0.02; ///< mm, orifice-area raster
+  };
+
   class Problem
   {
   public:
@@ -40,6 +53,16 @@ namespace leafmech
       (void)id, (void)X, (void)load_factor, (void)t;
       return false;
     }
+
+    /// Pressure (MPa) on boundary faces with this id, acting normal to the deformed face and into the solid.
+    virtual double follower_pressure(dealii::types::boundary_id id, double load_factor) const
+    {
+      (void)id, (void)load_factor;
+      return 0.0;
+    }
+
+    /// Valve-specific features; nullptr for problems that are not a valve.
+    virtual const ValveFeatures *valve() const { return nullptr; }
   };
 
   struct ProblemInfo

@@ -46,7 +46,7 @@ namespace leafmech
       for (const auto &entry : std::filesystem::directory_iterator(directory))
         {
           const std::string name = entry.path().filename().string();
-          if (name.rfind("solution", 0) == 0 || name == "summary.json" || name == "history.csv" ||
+          if (name.rfind("solution", 0) == 0 || name.rfind("chordae", 0) == 0 || name == "summary.json" || name == "history.csv" ||
               name == "newton.csv" || name == "parameters.prm" || name == "log.txt")
             std::filesystem::remove(entry.path());
         }
@@ -87,24 +87,30 @@ namespace leafmech
     print_tree(out, tree, "");
   }
 
+  void load_input(const RunRequest &request, ParameterHandler &prm, RunParameters &parameters,
+                  std::unique_ptr<Problem> &problem)
+  {
+    declare_run_parameters(prm);
+    read_input(prm, request.input_file, request.overrides);
+    parameters = parse_run_parameters(prm);
+    if (!request.output_directory.empty())
+      parameters.output_directory = request.output_directory;
+    problem = create_problem(prm);
+  }
+
   int run_command(const RunRequest &request, MPI_Comm comm)
   {
     const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
     Timer      wall;
 
     // 1. Input: everything is checked before anything is computed or written.
-    ParameterHandler prm;
-    declare_run_parameters(prm);
+    ParameterHandler           prm;
     RunParameters              parameters;
     std::unique_ptr<Problem>   problem;
     kernels::BackendSelection  backend;
     try
       {
-        read_input(prm, request.input_file, request.overrides);
-        parameters = parse_run_parameters(prm);
-        if (!request.output_directory.empty())
-          parameters.output_directory = request.output_directory;
-        problem = create_problem(prm);
+        load_input(request, prm, parameters, problem);
         backend = kernels::select_backend(parameters.backend);
       }
     catch (const std::exception &e)
@@ -158,6 +164,13 @@ namespace leafmech
           }
         report.cells = solver.n_cells();
         report.dofs  = solver.n_dofs();
+        if (problem->valve() != nullptr)
+          {
+            report.mesh_metrics = problem->valve()->mesh->metrics;
+            for (const auto &[name, value] : report.mesh_metrics)
+              log << "  " << name << ": " << value << "\n";
+            report.initial_measures = solver.measures(0.0);
+          }
         OutputWriter writer(dir, comm);
         unsigned int written = 0;
         {
@@ -176,7 +189,10 @@ namespace leafmech
             {
               write_history_csv(dir, report);
               log << "  converged: step " << step.step << ", load factor " << step.load_factor << ", "
-                  << step.newton_iterations << " Newton iterations, " << step.wall_time << " s\n";
+                  << step.newton_iterations << " Newton iterations, " << step.wall_time << " s";
+              for (const auto &[name, value] : step.measures)
+                log << ", " << name << " " << value;
+              log << "\n";
             }
         });
         report.probe_values = solver.evaluate_probes();

@@ -6,7 +6,12 @@
  * Exit codes: 0 completed; 1 the simulation failed (summary.json says why, the last converged state is kept);
  * 2 invalid input or usage (nothing is computed and no result files are written).
  */
+#include <deal.II/base/parameter_handler.h>
+
+#include <memory>
 #include <mpi.h>
+#include <solver/problem.h>
+#include <solver/run_parameters.h>
 #include <string>
 #include <vector>
 
@@ -20,6 +25,17 @@ namespace leafmech
   };
 
   int run_command(const RunRequest &request, MPI_Comm comm);
+
+  /**
+   * @brief `leafmech mesh`: builds the input's geometry and writes mesh.pvtu (material ids, fibres),
+   * mesh_boundary.vtu (boundary ids), chordae.vtu and mesh_report.json; prints cells, DoFs, quality and
+   * orifice area. Exit codes as for run (2: the geometry is refused).
+   */
+  int mesh_command(const RunRequest &request, MPI_Comm comm);
+
+  /// Reads and checks the input deck; throws std::exception with a message naming the cause.
+  void load_input(const RunRequest &request, dealii::ParameterHandler &prm, RunParameters &parameters,
+                  std::unique_ptr<Problem> &problem);
 
   /// Prints every parameter with its default, allowed values and documentation (units included).
   void print_parameters(std::ostream &out);

@@ -41,6 +41,8 @@ namespace leafmech
     j["backend"]     = r.backend;
     j["problem"]     = r.problem;
     j["mesh"]        = {{"cells", r.cells}, {"dofs", r.dofs}};
+    for (const auto &[name, value] : r.mesh_metrics)
+      j["mesh"]["geometry"][name] = value;
     j["load_factor"] = r.outcome.load_factor;
     j["load_steps"]  = r.outcome.steps;
     unsigned int newton = 0;
@@ -51,6 +53,27 @@ namespace leafmech
     for (unsigned int p = 0; p < r.probes.size() && p < r.probe_values.size(); ++p)
       j["probes"][r.probes[p].name] = probe_json(r.probes[p], r.probe_values[p]);
     j["timings_s"] = r.timings_s;
+    // Valve measures: reference state, and the last converged state.
+    if (!r.initial_measures.empty())
+      {
+        const auto as_json = [](const RunReport::Measures &m) {
+          nlohmann::json o = nlohmann::json::object();
+          for (const auto &[name, value] : m)
+            o[name] = value;
+          return o;
+        };
+        j["measures"]["reference"] = as_json(r.initial_measures);
+        const nlohmann::json last  = r.steps.empty() ? j["measures"]["reference"] : as_json(r.steps.back().measures);
+        j["measures"]["final"]     = last;
+        j["orifice_area_cm2"]      = {{"reference", j["measures"]["reference"]["orifice_area_cm2"]},
+                                      {"final", last["orifice_area_cm2"]}};
+        // The intact valve under diastolic pressure: the pre-procedure mitral valve area.
+        if (r.status == "completed")
+          j["mva_cm2"] = {{"pre", last["orifice_area_cm2"]}, {"post", nullptr}};
+        j["chordae"] = {{"max_tension_N", last["chordae_max_tension_N"]},
+                        {"total_tension_N", last["chordae_total_tension_N"]},
+                        {"taut", last["chordae_taut"]}};
+      }
     write_file_atomically(directory + "/summary.json", j.dump(2) + "\n");
   }
 
@@ -60,6 +83,8 @@ namespace leafmech
     out << std::setprecision(12) << "step,load_factor,newton_iterations,residual_norm_N,step_cuts,wall_time_s";
     for (const auto &p : r.probes)
       out << "," << p.name << "_ux_mm," << p.name << "_uy_mm," << p.name << "_uz_mm";
+    for (const auto &m : r.initial_measures)
+      out << "," << m.first;
     out << "\n";
     for (const auto &s : r.steps)
       {
@@ -67,6 +92,8 @@ namespace leafmech
             << s.cuts << "," << s.wall_time;
         for (const auto &v : s.probes)
           out << "," << v.displacement[0] << "," << v.displacement[1] << "," << v.displacement[2];
+        for (const auto &m : s.measures)
+          out << "," << m.second;
         out << "\n";
       }
     write_file_atomically(directory + "/history.csv", out.str());

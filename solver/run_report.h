@@ -26,6 +26,9 @@ namespace leafmech
     std::vector<StepRecord>       steps;
     std::vector<IterationRecord>  iterations;
     std::map<std::string, double> timings_s;
+    using Measures = std::vector<std::pair<std::string, double>>;
+    Measures mesh_metrics;     ///< valve geometry figures (units in the names)
+    Measures initial_measures; ///< state measures of the reference configuration
   };
 
   void write_summary_json(const std::string &directory, const RunReport &report);

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <meshes/orifice_area.h>
 #include <solver/solid_solver.h>
 #include <solver/stress_recovery.h>
 
@@ -38,8 +39,15 @@ namespace leafmech
     owned = dofs.locally_owned_dofs();
     DoFTools::extract_locally_relevant_dofs(dofs, relevant);
 
-    integrator    = std::make_unique<CellIntegrator>(fe, quadrature, parameters.formulation);
-    linear_solver = std::make_unique<LinearSolver>(parameters.linear, comm);
+    integrator = std::make_unique<CellIntegrator>(fe, quadrature, parameters.formulation);
+    setup_valve_features();
+    // A follower pressure makes the tangent non-symmetric.
+    bool symmetric = true;
+    for (types::boundary_id id = 0; id <= BoundaryIds::other; ++id)
+      symmetric = symmetric && problem.follower_pressure(id, 1.0) == 0.0;
+    if (!symmetric)
+      follower_pressure = std::make_unique<FollowerPressure>(fe, face_quadrature);
+    linear_solver = std::make_unique<LinearSolver>(parameters.linear, comm, symmetric);
     linear_solver->set_rigid_body_modes(dofs);
 
     std::map<types::global_dof_index, double> dirichlet;
@@ -48,6 +56,7 @@ namespace leafmech
 
     DynamicSparsityPattern dsp(relevant);
     DoFTools::make_sparsity_pattern(dofs, dsp, homogeneous_constraints, /*keep_constrained_dofs=*/false);
+    tie.add_sparsity(dsp);
     SparsityTools::distribute_sparsity_pattern(dsp, owned, comm, relevant);
     matrix.reinit(owned, owned, dsp, comm);
     rhs.reinit(owned, comm);
@@ -60,6 +69,68 @@ namespace leafmech
         << ", " << (parameters.formulation == VolumetricFormulation::three_field ? "three-field" : "displacement")
         << " formulation), " << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
         << "Linear solver: " << linear_solver->describe() << "\n";
+  }
+
+  void SolidSolver::setup_valve_features()
+  {
+    const unsigned int n_q = quadrature.size();
+    fibres_at_q.assign(tria.n_active_cells() * n_q, Tensor<1, dim>());
+    const ValveFeatures *valve = problem.valve();
+    if (valve != nullptr && valve->mesh->vertex_fibres.size() != tria.n_vertices())
+      throw std::runtime_error("the valve's fibre field has " + std::to_string(valve->mesh->vertex_fibres.size()) +
+                               " vertices, the mesh " + std::to_string(tria.n_vertices()));
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        for (unsigned int q = 0; q < n_q; ++q)
+          fibres_at_q[cell->active_cell_index() * n_q + q] = fibre_direction(cell, quadrature.point(q));
+    if (valve == nullptr)
+      return;
+    if (valve->tie_stiffness > 0)
+      {
+        tie.setup(dofs, BoundaryIds::fusion_interface, valve->tie_stiffness, comm);
+        relevant.add_indices(tie.ghost_dofs());
+      }
+    chordae.setup(dofs, valve->mesh->chordae, valve->chord_law, valve->chord_rest_length_factor, comm);
+    log << "Valve: " << tie.n_pairs_global() << " tied dof pairs on the fusion interface, "
+        << chordae.specs().size() << " chordae\n";
+  }
+
+  Tensor<1, dim> SolidSolver::fibre_direction(const DoFHandler<dim>::active_cell_iterator &cell,
+                                              const Point<dim> &unit_point) const
+  {
+    const ValveFeatures *valve = problem.valve();
+    if (valve == nullptr || valve->mesh->vertex_fibres.empty())
+      return parameters.materials[cell->material_id()].fibre_direction;
+    // Trilinear interpolation of the vertex field, renormalised.
+    Tensor<1, dim> f;
+    for (const unsigned int v : cell->vertex_indices())
+      f += GeometryInfo<dim>::d_linear_shape_function(unit_point, v) * valve->mesh->vertex_fibres[cell->vertex_index(v)];
+    return f / f.norm();
+  }
+
+  std::vector<std::pair<std::string, double>> SolidSolver::measures(double load_factor)
+  {
+    std::vector<std::pair<std::string, double>> m;
+    const ValveFeatures *valve = problem.valve();
+    if (valve == nullptr)
+      return m;
+    {
+      TimerOutput::Scope t(timer, "orifice area");
+      m.emplace_back("orifice_area_cm2", orifice_area(dofs, solution_ghosted, valve->orifice_pixel, comm) / 100.0);
+    }
+    const std::vector<double> T = chordae.tensions(solution_ghosted, load_factor, comm);
+    double max_t = 0, total = 0, taut = 0;
+    for (const double t : T)
+      {
+        max_t = std::max(max_t, t);
+        total += t;
+        taut += t > 0 ? 1 : 0;
+      }
+    m.emplace_back("chordae_max_tension_N", max_t);
+    m.emplace_back("chordae_total_tension_N", total);
+    m.emplace_back("chordae_taut", taut);
+    m.emplace_back("fusion_tie_max_opening_mm", tie.max_opening(solution_ghosted, comm));
+    return m;
   }
 
   void SolidSolver::make_constraints(const std::map<types::global_dof_index, double> &dirichlet,
@@ -86,6 +157,7 @@ namespace leafmech
     Vector<double>     R(n), local_u(n);
     std::vector<types::global_dof_index> local_dofs(n);
     FEFaceValues<dim> face_values(fe, face_quadrature, update_values | update_JxW_values | update_quadrature_points);
+    const unsigned int n_q = quadrature.size();
     if (with_matrix)
       matrix = 0.0;
     rhs          = 0.0;
@@ -97,7 +169,8 @@ namespace leafmech
         cell->get_dof_indices(local_dofs);
         cell->get_dof_values(u, local_u);
         const MaterialDescription &m = parameters.materials[cell->material_id()];
-        if (!integrator->integrate(cell, local_u, m, m.fibre_direction, with_matrix ? &K : nullptr, R))
+        if (!integrator->integrate(cell, local_u, m, &fibres_at_q[cell->active_cell_index() * n_q],
+                                   with_matrix ? &K : nullptr, R))
           {
             inverted = true;
             break;
@@ -106,6 +179,9 @@ namespace leafmech
           {
             if (!cell->face(f)->at_boundary())
               continue;
+            const double p = problem.follower_pressure(cell->face(f)->boundary_id(), load_factor);
+            if (p != 0.0)
+              follower_pressure->add(cell, f, local_u, p, with_matrix ? &K : nullptr, R);
             Tensor<1, dim> traction;
             if (!problem.traction(cell->face(f)->boundary_id(), cell->face(f)->center(), load_factor, traction))
               continue;
@@ -126,6 +202,8 @@ namespace leafmech
         else
           c.distribute_local_to_global(R, local_dofs, rhs);
       }
+    tie.assemble(u, c, with_matrix ? &matrix : nullptr, rhs);
+    chordae.assemble(u, load_factor, c, with_matrix ? &matrix : nullptr, rhs);
     if (with_matrix)
       matrix.compress(VectorOperation::add);
     rhs.compress(VectorOperation::add);
@@ -262,7 +340,7 @@ namespace leafmech
             ++step;
             converged = solution;
             on_step(StepRecord{step, lambda, iterations, iteration_log.back().residual_norm, cuts_in_row,
-                               wall.wall_time(), evaluate_probes()});
+                               wall.wall_time(), evaluate_probes(), measures(lambda)});
             // Recover the nominal increment gradually after cuts.
             dlambda     = std::min(nominal, 2.0 * dlambda);
             cuts_in_row = 0;
@@ -363,8 +441,9 @@ namespace leafmech
           }
         const MaterialDescription &m = parameters.materials[loc.cell->material_id()];
         CellPressureField          field;
-        integrator->integrate(loc.cell, local_u, m, m.fibre_direction, nullptr, R, &field);
-        const auto sigma = cauchy_stress(m, F, m.fibre_direction, parameters.formulation,
+        integrator->integrate(loc.cell, local_u, m, &fibres_at_q[loc.cell->active_cell_index() * quadrature.size()],
+                              nullptr, R, &field);
+        const auto sigma = cauchy_stress(m, F, fibre_direction(loc.cell, loc.unit_point), parameters.formulation,
                                          field(values.quadrature_point(0)));
         for (unsigned int d = 0; d < dim; ++d)
           packed[9 * p + d] = u[d];
@@ -395,7 +474,8 @@ namespace leafmech
         {
           cell->get_dof_values(solution_ghosted, local_u);
           const MaterialDescription &m = parameters.materials[cell->material_id()];
-          integrator->integrate(cell, local_u, m, m.fibre_direction, nullptr, R, &fields[cell->active_cell_index()]);
+          integrator->integrate(cell, local_u, m, &fibres_at_q[cell->active_cell_index() * quadrature.size()], nullptr,
+                                R, &fields[cell->active_cell_index()]);
         }
     return fields;
   }

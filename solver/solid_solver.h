@@ -16,6 +16,9 @@
 #include <functional>
 #include <memory>
 #include <solver/cell_integrator.h>
+#include <solver/chordae.h>
+#include <solver/follower_pressure.h>
+#include <solver/interface_tie.h>
 #include <solver/linear_solver.h>
 #include <solver/problem.h>
 #include <solver/run_parameters.h>
@@ -48,6 +51,8 @@ namespace leafmech
     unsigned int            cuts; ///< failed attempts before this increment converged
     double                  wall_time;
     std::vector<ProbeValue> probes;
+    /// Scalar measures of the state (valve: orifice area, chordae tension, tie opening), units in the names.
+    std::vector<std::pair<std::string, double>> measures;
   };
 
   struct RunOutcome
@@ -75,6 +80,16 @@ namespace leafmech
     /// Projected pressure of every locally owned cell (indexed by active cell index; three-field only).
     std::vector<CellPressureField> pressure_fields();
 
+    /// Scalar measures of the current state at the given load factor (empty for non-valve problems).
+    std::vector<std::pair<std::string, double>> measures(double load_factor);
+
+    /// Unit fibre direction at a point of a cell given in unit-cell coordinates.
+    dealii::Tensor<1, dim> fibre_direction(const dealii::DoFHandler<dim>::active_cell_iterator &cell,
+                                           const dealii::Point<dim> &unit_point) const;
+
+    /// The chordae (empty for problems without them).
+    const Chordae &chordae_set() const { return chordae; }
+
     const dealii::DoFHandler<dim>                 &dof_handler() const { return dofs; }
     const dealii::PETScWrappers::MPI::Vector      &displacement() const { return solution_ghosted; }
     const MaterialDescription &material(dealii::types::material_id id) const { return parameters.materials[id]; }
@@ -100,6 +115,7 @@ namespace leafmech
     /// Newton on one load increment; `iterations` receives the number of Newton iterations used.
     IncrementStatus solve_increment(unsigned int step, double load_factor, std::string &why, unsigned int &iterations);
     void            locate_probes();
+    void            setup_valve_features();
 
     const RunParameters &parameters;
     const Problem       &problem;
@@ -114,6 +130,11 @@ namespace leafmech
     dealii::QGauss<dim - 1>                           face_quadrature;
     std::unique_ptr<CellIntegrator>                   integrator;
     std::unique_ptr<LinearSolver>                     linear_solver;
+    std::unique_ptr<FollowerPressure>                 follower_pressure;
+    InterfaceTie                                      tie;
+    Chordae                                           chordae;
+    /// Fibre direction at every quadrature point of every locally owned cell: [active cell index * n_q + q].
+    std::vector<dealii::Tensor<1, dim>>               fibres_at_q;
 
     dealii::IndexSet                        owned, relevant;
     dealii::AffineConstraints<double>       homogeneous_constraints;

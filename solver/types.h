@@ -23,8 +23,8 @@ namespace leafmech
     /// Names as used for parameter subsections and output.
     inline const std::array<std::string, n_materials> &names()
     {
-      static const std::array<std::string, n_materials> n = {"leaflet_anterior", "leaflet_posterior",
-                                                             "commissure_fusion", "calcium"};
+      static const std::array<std::string, n_materials> n = {{"leaflet_anterior", "leaflet_posterior",
+                                                             "commissure_fusion", "calcium"}};
       return n;
     }
   } // namespace MaterialIds
@@ -36,5 +36,7 @@ namespace leafmech
     constexpr dealii::types::boundary_id ventricular_surface = 2;
     constexpr dealii::types::boundary_id free_edge           = 3;
     constexpr dealii::types::boundary_id fusion_interface    = 4;
+    /// Traction-free boundary that belongs to none of the named surfaces (e.g. unlabelled faces of a gmsh mesh).
+    constexpr dealii::types::boundary_id other               = 5;
   } // namespace BoundaryIds
 } // namespace leafmech

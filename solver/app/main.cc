@@ -13,10 +13,14 @@ namespace
   {
     out << "Usage:\n"
            "  leafmech run FILE.prm [--set \"Section/Name=value\"]... [--output DIR]\n"
+           "  leafmech mesh FILE.prm [--set \"Section/Name=value\"]... [--output DIR]\n"
            "  leafmech print-parameters\n"
            "  leafmech --help | --version\n\n"
            "run               solve the input deck; results in DIR (Output/Directory by default): solution.pvd,\n"
            "                  solution-NNNN.pvtu, summary.json, history.csv, newton.csv, parameters.prm, log.txt\n"
+           "mesh              build the input's geometry only: mesh.pvtu (material_id, fibre_direction),\n"
+           "                  mesh_boundary.vtu (boundary_id), chordae.vtu, mesh_report.json; prints cells, DoFs,\n"
+           "                  minimum scaled Jacobian and orifice area\n"
            "print-parameters  every parameter with its default, allowed values and unit\n"
            "Exit codes: 0 completed, 1 simulation failed (see summary.json), 2 invalid input or usage.\n"
            "Parallel: mpirun -np N leafmech run FILE.prm\n";
@@ -57,7 +61,7 @@ int main(int argc, char **argv)
         leafmech::print_parameters(std::cout);
       return 0;
     }
-  if (command != "run")
+  if (command != "run" && command != "mesh")
     return fail("unknown command '" + command + "'");
 
   leafmech::RunRequest request;
@@ -78,6 +82,7 @@ int main(int argc, char **argv)
         return fail("more than one input file given ('" + request.input_file + "', '" + args[i] + "')");
     }
   if (request.input_file.empty())
-    return fail("run needs an input file");
-  return leafmech::run_command(request, MPI_COMM_WORLD);
+    return fail(command + " needs an input file");
+  return command == "run" ? leafmech::run_command(request, MPI_COMM_WORLD)
+                          : leafmech::mesh_command(request, MPI_COMM_WORLD);
 }
