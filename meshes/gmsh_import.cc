@@ -1,5 +1,6 @@
 #include <deal.II/grid/grid_in.h>
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <meshes/gmsh_import.h>
@@ -80,11 +81,18 @@ namespace leafmech
       }
     catch (const std::exception &e)
       {
+        // deal.II's message: keep the 'Additional information' text, drop the stack trace, one line.
         std::string what = e.what();
         const auto  pos  = what.find("Additional information:");
         what             = pos == std::string::npos ? what : what.substr(pos + 23);
-        while (!what.empty() && (what.back() == '\n' || what.back() == '-' || what.back() == ' '))
-          what.pop_back();
+        what             = what.substr(0, what.find("Stacktrace:"));
+        std::string line;
+        for (const char c : what)
+          if (!std::isspace(static_cast<unsigned char>(c)) || (!line.empty() && line.back() != ' '))
+            line += std::isspace(static_cast<unsigned char>(c)) ? ' ' : c;
+        while (!line.empty() && (line.back() == ' ' || line.back() == '-'))
+          line.pop_back();
+        what = line;
         throw std::invalid_argument("mesh file '" + file + "' cannot be read as a hexahedral gmsh mesh: " + what +
                                     ". leafmech needs ASCII .msh 2.2 or 4.1 with hexahedra (gmsh: transfinite "
                                     "volumes with Recombine, or Mesh.SubdivisionAlgorithm = 2)");

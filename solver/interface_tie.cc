@@ -79,9 +79,9 @@ namespace leafmech
         if (used[i])
           continue;
         std::size_t partner = records.size();
-        for (std::size_t j = i + 1; j < records.size() && records[j][0] <= records[i][0] + 1e-9 * scale; ++j)
-          if (!used[j] && records[j][3] == records[i][3] && std::abs(records[j][1] - records[i][1]) <= 1e-9 * scale &&
-              std::abs(records[j][2] - records[i][2]) <= 1e-9 * scale)
+        for (std::size_t j = i + 1; j < records.size() && records[j][0] <= records[i][0] + 1e-7 * scale; ++j)
+          if (!used[j] && records[j][3] == records[i][3] && std::abs(records[j][1] - records[i][1]) <= 1e-7 * scale &&
+              std::abs(records[j][2] - records[i][2]) <= 1e-7 * scale)
             {
               partner = j;
               break;

@@ -161,7 +161,7 @@ namespace leafmech
   {
     const std::size_t  n = chordae.size();
     std::ostringstream out;
-    out << std::setprecision(10);
+    out << std::setprecision(17);
     out << "<?xml version=\"1.0\"?>\n<VTKFile type=\"UnstructuredGrid\" version=\"0.1\" byte_order=\"LittleEndian\">\n"
         << "<UnstructuredGrid>\n<Piece NumberOfPoints=\"" << 2 * n << "\" NumberOfCells=\"" << n << "\">\n"
         << "<Points>\n<DataArray type=\"Float64\" NumberOfComponents=\"3\" format=\"ascii\">\n";

@@ -14,9 +14,9 @@ namespace leafmech
                       "Axial stiffness EA of one chorda (N) in its linear range.");
     prm.declare_entry("Chordae toe strain", "0.03", Patterns::Double(1e-6, 1),
                       "Strain at which a chorda's toe region (crimp straightening) ends (dimensionless).");
-    prm.declare_entry("Chordae rest length factor", "0.98", Patterns::Double(0.5, 1.5),
-                      "Rest length over the reference length at full load; below 1 models rheumatic shortening "
-                      "(tethering grows with the load factor). Dimensionless.");
+    prm.declare_entry("Chordae rest length factor", "0.9", Patterns::Double(0.5, 1.5),
+                      "Rest length over the reference length at full load; below 1 models rheumatic chordal "
+                      "shortening (tethering grows with the load factor). Dimensionless.");
     prm.declare_entry("Fusion tie stiffness", "100", Patterns::Double(0),
                       "Penalty stiffness (MPa/mm) joining the two sides of each fusion_interface while the fused "
                       "commissure is intact; large against tissue stiffness / thickness. 0 leaves them untied.");

@@ -29,6 +29,33 @@ def run(args, deck, outdir, sets=(), ranks=None, expect=0):
     return p.returncode, p.stdout
 
 
+def mesh(args, deck, outdir, sets=(), expect=0):
+    """Runs `leafmech mesh deck`; returns (exit code, stdout+stderr)."""
+    cmd = [args.leafmech, "mesh", deck if os.path.isabs(deck) else os.path.join(args.inputs, deck), "--output", outdir]
+    for s in sets:
+        cmd += ["--set", s]
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if expect is not None and p.returncode != expect:
+        print(p.stdout[-4000:])
+        fail(f"{' '.join(cmd)} exited with {p.returncode}, expected {expect}")
+    return p.returncode, p.stdout
+
+
+def vtu_lines(path):
+    """Points (pairs per line cell) and cell data arrays of an ASCII line VTU such as chordae.vtu."""
+    text = open(path).read()
+    def block(start):
+        i = text.index(">", text.index(start)) + 1
+        return text[i:text.index("</DataArray>", i)].split()
+    xyz = [float(v) for v in block('NumberOfComponents="3"')]
+    points = [xyz[i:i + 3] for i in range(0, len(xyz), 3)]
+    data = {}
+    for name in ("tension_N", "papillary_muscle"):
+        if f'Name="{name}"' in text:
+            data[name] = [float(v) for v in block(f'Name="{name}"')]
+    return points, data
+
+
 def summary(outdir):
     with open(os.path.join(outdir, "summary.json")) as f:
         return json.load(f)
