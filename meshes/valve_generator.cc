@@ -337,15 +337,6 @@ namespace leafmech
       mesh.add_metric("chordae", double(mesh.chordae.size()));
     }
 
-    Point<3> parse_point(const std::string &text, const std::string &entry)
-    {
-      const auto parts = Utilities::split_string_list(text, ',');
-      if (parts.size() != 3)
-        throw std::invalid_argument(entry + " = '" + text + "': expected 'x, y, z' in mm");
-      return Point<3>(Utilities::string_to_double(parts[0]), Utilities::string_to_double(parts[1]),
-                      Utilities::string_to_double(parts[2]));
-    }
-
     std::vector<CalciumNodule> parse_nodules(const std::string &text)
     {
       std::vector<CalciumNodule> result;
@@ -383,6 +374,15 @@ namespace leafmech
       return result;
     }
   } // namespace
+
+  Point<3> parse_point(const std::string &text, const std::string &entry)
+  {
+    const auto parts = Utilities::split_string_list(text, ',');
+    if (parts.size() != 3)
+      throw std::invalid_argument(entry + " = '" + text + "': expected 'x, y, z' in mm");
+    return Point<3>(Utilities::string_to_double(parts[0]), Utilities::string_to_double(parts[1]),
+                    Utilities::string_to_double(parts[2]));
+  }
 
   void declare_valve_geometry(ParameterHandler &prm)
   {

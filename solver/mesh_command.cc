@@ -39,33 +39,16 @@ namespace leafmech
       const auto parts = Utilities::MPI::gather(comm, mine);
       if (Utilities::MPI::this_mpi_process(comm) != 0)
         return "";
-      std::vector<double> all;
-      for (const auto &p : parts)
-        all.insert(all.end(), p.begin(), p.end());
-      const std::size_t  n = all.size() / 13;
-      std::ostringstream out;
-      out << std::setprecision(10)
-          << "<?xml version=\"1.0\"?>\n<VTKFile type=\"UnstructuredGrid\" version=\"0.1\" byte_order=\"LittleEndian\">\n"
-          << "<UnstructuredGrid>\n<Piece NumberOfPoints=\"" << 4 * n << "\" NumberOfCells=\"" << n << "\">\n"
-          << "<Points>\n<DataArray type=\"Float64\" NumberOfComponents=\"3\" format=\"ascii\">\n";
-      for (std::size_t f = 0; f < n; ++f)
-        for (unsigned int k = 0; k < 12; ++k)
-          out << all[13 * f + k] << (k % 3 == 2 ? "\n" : " ");
-      out << "</DataArray>\n</Points>\n<Cells>\n<DataArray type=\"Int64\" Name=\"connectivity\" format=\"ascii\">\n";
-      for (std::size_t f = 0; f < n; ++f)
-        out << 4 * f << " " << 4 * f + 1 << " " << 4 * f + 2 << " " << 4 * f + 3 << "\n";
-      out << "</DataArray>\n<DataArray type=\"Int64\" Name=\"offsets\" format=\"ascii\">\n";
-      for (std::size_t f = 0; f < n; ++f)
-        out << 4 * (f + 1) << "\n";
-      out << "</DataArray>\n<DataArray type=\"UInt8\" Name=\"types\" format=\"ascii\">\n";
-      for (std::size_t f = 0; f < n; ++f)
-        out << "9\n"; // VTK_QUAD
-      out << "</DataArray>\n</Cells>\n<CellData Scalars=\"boundary_id\">\n"
-          << "<DataArray type=\"Int32\" Name=\"boundary_id\" format=\"ascii\">\n";
-      for (std::size_t f = 0; f < n; ++f)
-        out << int(all[13 * f + 12]) << "\n";
-      out << "</DataArray>\n</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n";
-      return out.str();
+      std::vector<Point<dim>> points;
+      CellArray               ids{"boundary_id", {}};
+      for (const auto &part : parts)
+        for (std::size_t o = 0; o + 13 <= part.size(); o += 13)
+          {
+            for (unsigned int v = 0; v < 4; ++v)
+              points.emplace_back(part[o + 3 * v], part[o + 3 * v + 1], part[o + 3 * v + 2]);
+            ids.values.push_back(part[o + 12]);
+          }
+      return ascii_vtu(points, 4, 9 /* VTK_QUAD */, {ids});
     }
   } // namespace
 

@@ -156,34 +156,50 @@ namespace leafmech
       }
   }
 
+  std::string ascii_vtu(const std::vector<Point<dim>> &points, unsigned int points_per_cell, unsigned int vtk_type,
+                        const std::vector<CellArray> &cell_data)
+  {
+    const std::size_t  n = points.size() / points_per_cell;
+    std::ostringstream out;
+    out << std::setprecision(17)
+        << "<?xml version=\"1.0\"?>\n<VTKFile type=\"UnstructuredGrid\" version=\"0.1\" byte_order=\"LittleEndian\">\n"
+        << "<UnstructuredGrid>\n<Piece NumberOfPoints=\"" << points.size() << "\" NumberOfCells=\"" << n << "\">\n"
+        << "<Points>\n<DataArray type=\"Float64\" NumberOfComponents=\"3\" format=\"ascii\">\n";
+    for (const Point<dim> &p : points)
+      out << p << "\n";
+    out << "</DataArray>\n</Points>\n<Cells>\n<DataArray type=\"Int64\" Name=\"connectivity\" format=\"ascii\">\n";
+    for (std::size_t i = 0; i < points.size(); ++i)
+      out << i << ((i + 1) % points_per_cell == 0 ? "\n" : " ");
+    out << "</DataArray>\n<DataArray type=\"Int64\" Name=\"offsets\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << points_per_cell * (c + 1) << "\n";
+    out << "</DataArray>\n<DataArray type=\"UInt8\" Name=\"types\" format=\"ascii\">\n";
+    for (std::size_t c = 0; c < n; ++c)
+      out << vtk_type << "\n";
+    out << "</DataArray>\n</Cells>\n<CellData>\n";
+    for (const CellArray &a : cell_data)
+      {
+        out << "<DataArray type=\"Float64\" Name=\"" << a.name << "\" format=\"ascii\">\n";
+        for (const double v : a.values)
+          out << v << "\n";
+        out << "</DataArray>\n";
+      }
+    out << "</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n";
+    return out.str();
+  }
+
   std::string chordae_vtu(const std::vector<ChordSpec> &chordae, const std::vector<Point<dim>> &attachments,
                           const std::vector<double> &tensions)
   {
-    const std::size_t  n = chordae.size();
-    std::ostringstream out;
-    out << std::setprecision(17);
-    out << "<?xml version=\"1.0\"?>\n<VTKFile type=\"UnstructuredGrid\" version=\"0.1\" byte_order=\"LittleEndian\">\n"
-        << "<UnstructuredGrid>\n<Piece NumberOfPoints=\"" << 2 * n << "\" NumberOfCells=\"" << n << "\">\n"
-        << "<Points>\n<DataArray type=\"Float64\" NumberOfComponents=\"3\" format=\"ascii\">\n";
-    for (std::size_t c = 0; c < n; ++c)
-      out << attachments[c] << " " << chordae[c].papillary_tip << "\n";
-    out << "</DataArray>\n</Points>\n<Cells>\n<DataArray type=\"Int64\" Name=\"connectivity\" format=\"ascii\">\n";
-    for (std::size_t c = 0; c < n; ++c)
-      out << 2 * c << " " << 2 * c + 1 << "\n";
-    out << "</DataArray>\n<DataArray type=\"Int64\" Name=\"offsets\" format=\"ascii\">\n";
-    for (std::size_t c = 0; c < n; ++c)
-      out << 2 * (c + 1) << "\n";
-    out << "</DataArray>\n<DataArray type=\"UInt8\" Name=\"types\" format=\"ascii\">\n";
-    for (std::size_t c = 0; c < n; ++c)
-      out << "3\n"; // VTK_LINE
-    out << "</DataArray>\n</Cells>\n<CellData Scalars=\"tension_N\">\n"
-        << "<DataArray type=\"Float64\" Name=\"tension_N\" format=\"ascii\">\n";
-    for (std::size_t c = 0; c < n; ++c)
-      out << (tensions.empty() ? 0.0 : tensions[c]) << "\n";
-    out << "</DataArray>\n<DataArray type=\"Int32\" Name=\"papillary_muscle\" format=\"ascii\">\n";
-    for (std::size_t c = 0; c < n; ++c)
-      out << (chordae[c].papillary == "anterolateral" ? 0 : 1) << "\n";
-    out << "</DataArray>\n</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n";
-    return out.str();
+    std::vector<Point<dim>> points;
+    CellArray               tension{"tension_N", {}}, muscle{"papillary_muscle", {}};
+    for (std::size_t c = 0; c < chordae.size(); ++c)
+      {
+        points.push_back(attachments[c]);
+        points.push_back(chordae[c].papillary_tip);
+        tension.values.push_back(tensions.empty() ? 0.0 : tensions[c]);
+        muscle.values.push_back(chordae[c].papillary == "anterolateral" ? 0 : 1);
+      }
+    return ascii_vtu(points, 2, 3 /* VTK_LINE */, {tension, muscle});
   }
 } // namespace leafmech

@@ -31,6 +31,17 @@ namespace leafmech
     std::vector<std::pair<double, std::string>> records, chordae_records;
   };
 
+  /// A named cell-data array of an ASCII VTU.
+  struct CellArray
+  {
+    std::string         name;
+    std::vector<double> values;
+  };
+
+  /// An ASCII VTU whose cells are consecutive runs of points_per_cell points, of one VTK cell type.
+  std::string ascii_vtu(const std::vector<dealii::Point<dim>> &points, unsigned int points_per_cell,
+                        unsigned int vtk_type, const std::vector<CellArray> &cell_data);
+
   /// An ASCII VTU of the chordae as line cells with their tensions (N).
   std::string chordae_vtu(const std::vector<ChordSpec> &chordae, const std::vector<dealii::Point<dim>> &attachments,
                           const std::vector<double> &tensions);

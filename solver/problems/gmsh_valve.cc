@@ -3,22 +3,13 @@
 
 #include <meshes/gmsh_import.h>
 #include <meshes/orifice_area.h>
+#include <meshes/valve_generator.h>
 #include <solver/valve_problem.h>
 
 namespace leafmech
 {
   namespace
   {
-    dealii::Point<dim> parse_point(const std::string &text, const std::string &entry)
-    {
-      const auto parts = dealii::Utilities::split_string_list(text, ',');
-      if (parts.size() != dim)
-        throw std::invalid_argument(entry + " = '" + text + "': expected 'x, y, z' in mm");
-      return dealii::Point<dim>(dealii::Utilities::string_to_double(parts[0]),
-                                dealii::Utilities::string_to_double(parts[1]),
-                                dealii::Utilities::string_to_double(parts[2]));
-    }
-
     const ProblemRegistry::Entry gmsh_valve_entry(
       "Valve from gmsh",
       {"valve mesh read from a gmsh .msh file with named physical groups (meshes/README.md)",
