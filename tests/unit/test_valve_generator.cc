@@ -87,6 +87,39 @@ TEST(ValveGenerator, IdsCountsFibresAndChordae)
   EXPECT_GT(worst, 0.95);
 }
 
+TEST(ValveGenerator, UnequalFusionAndThickerMeshes)
+{
+  ValveGeometry g;
+  g.anterolateral_fusion    = 4;
+  g.posteromedial_fusion    = 10;
+  g.cells_through_thickness = 2;
+  g.cells_along             = 10;
+  Triangulation<3> tria;
+  const ValveMesh  mesh = generate_valve(g, tria);
+  EXPECT_NEAR(metric(mesh, "orifice area (cm^2)"), g.target_orifice_area, 0.005 * g.target_orifice_area);
+  EXPECT_GT(minimum_scaled_jacobian(tria), 0.05);
+  EXPECT_EQ(tria.n_active_cells(), g.cells_around * 10 * 2);
+  // The longer posteromedial fusion pushes the orifice towards +x and carries more fused tissue.
+  double fused_x = 0, fused_volume = 0, orifice_x_sum = 0;
+  unsigned n_tip = 0;
+  for (const auto &cell : tria.active_cell_iterators())
+    {
+      if (cell->material_id() == MaterialIds::commissure_fusion)
+        {
+          fused_x += cell->center()[0] * cell->measure();
+          fused_volume += cell->measure();
+        }
+      for (const unsigned f : cell->face_indices())
+        if (cell->face(f)->at_boundary() && cell->face(f)->boundary_id() == BoundaryIds::free_edge)
+          {
+            orifice_x_sum += cell->face(f)->center()[0];
+            ++n_tip;
+          }
+    }
+  EXPECT_LT(fused_x / fused_volume, -1.0) << "fused tissue should sit mostly at the posteromedial (-x) commissure";
+  EXPECT_NEAR(orifice_x_sum / n_tip, 0.5 * (10 - 4), 1.0) << "orifice centre shifted by half the fusion difference";
+}
+
 TEST(ValveGenerator, MirrorSymmetricWhenTheCommissuresAgree)
 {
   ValveGeometry g;
