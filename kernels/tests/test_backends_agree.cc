@@ -1,4 +1,5 @@
 // CPU and CUDA backends on the same inputs agree to round-off. Exit code 77 (skipped) without a device.
+#include <leafmech/kernels/contact/balloon_profiles.h>
 #include <leafmech/kernels/material_batch.h>
 
 #include <gtest/gtest.h>
@@ -37,6 +38,45 @@ TEST(Backends, CpuAndCudaAgree)
   for (std::size_t k = 0; k < cpu.tau.size(); ++k)
     worst = std::max(worst, std::abs(cpu.tau[k] - gpu.tau[k]) / (1.0 + std::abs(cpu.tau[k])));
   std::cout << "largest relative CPU/CUDA difference: " << worst << "\n";
+  EXPECT_LE(worst, 1e-12);
+}
+
+TEST(Backends, ContactCpuAndCudaAgree)
+{
+  // An Inoue balloon and a parallel cylinder (two lobes); points scattered through and around both.
+  BalloonGeometry balloon;
+  balloon.lobes.push_back(inoue_lobe({14.0, 14.0, 13.0, 10.0, 8.0}));
+  balloon.lobes.push_back(cylinder_lobe(8.0, 20.0));
+  balloon.lobes[1].origin[0] = 6.0;
+  const ContactLaw                 law{5.0, 0.3};
+  const std::size_t                n = 200000;
+  ContactPointArrays               cpu, gpu;
+  std::mt19937                     rng(11);
+  std::uniform_real_distribution<> d(-18.0, 18.0);
+  cpu.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
+    {
+      for (int k = 0; k < 3; ++k)
+        cpu.x[k * n + i] = d(rng);
+      cpu.weight[i]     = 0.5;
+      cpu.multiplier[i] = i % 3 == 0 ? 0.1 : 0.0;
+    }
+  gpu = cpu;
+  make_contact_evaluator(BackendKind::cpu)->evaluate(balloon, law, cpu);
+  make_contact_evaluator(BackendKind::cuda)->evaluate(balloon, law, gpu);
+  double worst = 0.0;
+  std::size_t active = 0;
+  for (std::size_t k = 0; k < cpu.stiffness.size(); ++k)
+    worst = std::max(worst, std::abs(cpu.stiffness[k] - gpu.stiffness[k]) / (1.0 + std::abs(cpu.stiffness[k])));
+  for (std::size_t k = 0; k < cpu.force.size(); ++k)
+    worst = std::max(worst, std::abs(cpu.force[k] - gpu.force[k]) / (1.0 + std::abs(cpu.force[k])));
+  for (std::size_t i = 0; i < n; ++i)
+    {
+      worst = std::max({worst, std::abs(cpu.gap[i] - gpu.gap[i]), std::abs(cpu.pressure[i] - gpu.pressure[i])});
+      active += cpu.pressure[i] > 0 ? 1 : 0;
+    }
+  std::cout << "contact: largest CPU/CUDA difference " << worst << ", " << active << " active points\n";
+  EXPECT_GT(active, n / 10);
   EXPECT_LE(worst, 1e-12);
 }
 

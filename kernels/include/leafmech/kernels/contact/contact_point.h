@@ -1,0 +1,57 @@
+#pragma once
+/**
+ * @file
+ * @brief Contact of one leaflet surface point with the balloon: penalty (or augmented Lagrangian) normal
+ * pressure, optionally capped at the balloon pressure, and the point's residual force and consistent stiffness.
+ *
+ * p = min(max(0, lambda - eps g), p_cap) with g the signed gap (negative when the point is inside the balloon),
+ * lambda the augmented-Lagrangian multiplier (0 for pure penalty), eps the penalty (MPa/mm) and p_cap the
+ * balloon pressure (no cap when <= 0). The traction on the leaflet is p n (n the balloon's outward normal),
+ * per unit reference area, so with quadrature weight w the point adds to the residual (internal minus external)
+ *   f = -w p n,   K = df/dx = -w (dp/dg n n^T + p dn/dx),   dp/dg = -eps where 0 < p < p_cap, else 0.
+ */
+#include <leafmech/kernels/contact/balloon_surface.h>
+
+namespace leafmech::kernels
+{
+  struct ContactLaw
+  {
+    double penalty      = 1.0; ///< eps (MPa/mm)
+    double pressure_cap = 0.0; ///< balloon pressure (MPa); <= 0: uncapped
+  };
+
+  struct ContactPointResult
+  {
+    double force[3];     ///< residual contribution (N)
+    double stiffness[9]; ///< d force / d x (N/mm), row-major
+    double gap;          ///< mm
+    double pressure;     ///< MPa
+  };
+
+  LEAFMECH_HOST_DEVICE inline ContactPointResult contact_point(const BalloonView &balloon, const ContactLaw &law,
+                                                               const double x[3], double weight, double multiplier)
+  {
+    ContactPointResult out;
+    const SurfaceDistance d = balloon_distance(balloon, x);
+    out.gap                 = d.gap;
+    double p = multiplier - law.penalty * d.gap, dp = -law.penalty;
+    if (p <= 0.0)
+      {
+        p  = 0.0;
+        dp = 0.0;
+      }
+    else if (law.pressure_cap > 0.0 && p >= law.pressure_cap)
+      {
+        p  = law.pressure_cap;
+        dp = 0.0;
+      }
+    out.pressure = p;
+    for (int i = 0; i < 3; ++i)
+      {
+        out.force[i] = -weight * p * d.n[i];
+        for (int j = 0; j < 3; ++j)
+          out.stiffness[3 * i + j] = -weight * (dp * d.n[i] * d.n[j] + p * d.dn[3 * i + j]);
+      }
+    return out;
+  }
+} // namespace leafmech::kernels

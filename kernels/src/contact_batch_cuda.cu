@@ -1,0 +1,132 @@
+// CUDA backend of the contact batch: the same evaluate_contact_point() as the CPU loop, one thread per point.
+#include <leafmech/kernels/contact/contact_batch.h>
+
+#include <cuda_runtime.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace leafmech::kernels
+{
+  namespace
+  {
+    void check(cudaError_t status, const char *what)
+    {
+      if (status != cudaSuccess)
+        throw std::runtime_error(std::string("CUDA error in ") + what + ": " + cudaGetErrorString(status));
+    }
+
+    __global__ void contact_kernel(BalloonView balloon, ContactLaw law, std::size_t n, const double *x,
+                                   const double *w, const double *lambda, double *force, double *stiffness,
+                                   double *gap, double *pressure)
+    {
+      const std::size_t i = blockIdx.x * static_cast<std::size_t>(blockDim.x) + threadIdx.x;
+      if (i < n)
+        evaluate_contact_point(i, n, balloon, law, x, w, lambda, force, stiffness, gap, pressure);
+    }
+
+    /// Device buffers persist between calls and grow only when a larger batch or balloon arrives.
+    class CudaContactEvaluator final : public ContactEvaluator
+    {
+    public:
+      ~CudaContactEvaluator() override
+      {
+        release_points();
+        if (d_profile != nullptr)
+          cudaFree(d_profile);
+      }
+      BackendKind kind() const override { return BackendKind::cuda; }
+
+      void evaluate(const BalloonGeometry &balloon, const ContactLaw &law, ContactPointArrays &points) override
+      {
+        upload_balloon(balloon);
+        reserve(points.n);
+        n = points.n;
+        check(cudaMemcpy(d_in, points.x.data(), 3 * n * sizeof(double), cudaMemcpyHostToDevice), "upload x");
+        check(cudaMemcpy(d_in + 3 * n, points.weight.data(), n * sizeof(double), cudaMemcpyHostToDevice),
+              "upload weights");
+        check(cudaMemcpy(d_in + 4 * n, points.multiplier.data(), n * sizeof(double), cudaMemcpyHostToDevice),
+              "upload multipliers");
+        evaluate_resident(law);
+        check(cudaMemcpy(points.force.data(), d_out, 3 * n * sizeof(double), cudaMemcpyDeviceToHost), "download");
+        check(cudaMemcpy(points.stiffness.data(), d_out + 3 * n, 9 * n * sizeof(double), cudaMemcpyDeviceToHost),
+              "download");
+        check(cudaMemcpy(points.gap.data(), d_out + 12 * n, n * sizeof(double), cudaMemcpyDeviceToHost), "download");
+        check(cudaMemcpy(points.pressure.data(), d_out + 13 * n, n * sizeof(double), cudaMemcpyDeviceToHost),
+              "download");
+      }
+
+      void evaluate_resident(const ContactLaw &law) override
+      {
+        if (n == 0)
+          return;
+        const unsigned int block = 128;
+        const unsigned int grid  = static_cast<unsigned int>((n + block - 1) / block);
+        contact_kernel<<<grid, block>>>(view, law, n, d_in, d_in + 3 * n, d_in + 4 * n, d_out, d_out + 3 * n,
+                                        d_out + 12 * n, d_out + 13 * n);
+        check(cudaGetLastError(), "contact kernel launch");
+        check(cudaDeviceSynchronize(), "contact kernel");
+      }
+
+    private:
+      void upload_balloon(const BalloonGeometry &balloon)
+      {
+        std::vector<double> packed;
+        for (const auto &lobe : balloon.lobes)
+          {
+            packed.insert(packed.end(), lobe.xi.begin(), lobe.xi.end());
+            packed.insert(packed.end(), lobe.r.begin(), lobe.r.end());
+          }
+        if (packed.size() > profile_capacity)
+          {
+            if (d_profile != nullptr)
+              cudaFree(d_profile);
+            check(cudaMalloc(&d_profile, packed.size() * sizeof(double)), "cudaMalloc profile");
+            profile_capacity = packed.size();
+          }
+        check(cudaMemcpy(d_profile, packed.data(), packed.size() * sizeof(double), cudaMemcpyHostToDevice),
+              "upload balloon");
+        view           = balloon.host_view();
+        std::size_t at = 0;
+        for (int l = 0; l < view.n_lobes; ++l)
+          {
+            view.lobe[l].xi = d_profile + at;
+            view.lobe[l].r  = d_profile + at + view.lobe[l].n;
+            at += 2 * view.lobe[l].n;
+          }
+      }
+
+      void reserve(std::size_t n_points)
+      {
+        if (n_points <= capacity)
+          return;
+        release_points();
+        check(cudaMalloc(&d_in, 5 * n_points * sizeof(double)), "cudaMalloc");
+        check(cudaMalloc(&d_out, 14 * n_points * sizeof(double)), "cudaMalloc");
+        capacity = n_points;
+      }
+
+      void release_points()
+      {
+        if (d_in != nullptr)
+          cudaFree(d_in);
+        if (d_out != nullptr)
+          cudaFree(d_out);
+        d_in = d_out = nullptr;
+        capacity     = 0;
+      }
+
+      BalloonView view;
+      double     *d_in = nullptr, *d_out = nullptr, *d_profile = nullptr;
+      std::size_t n = 0, capacity = 0, profile_capacity = 0;
+    };
+  } // namespace
+
+  std::unique_ptr<ContactEvaluator> make_cuda_contact_evaluator()
+  {
+    if (cuda_device_count() == 0)
+      throw std::runtime_error("Backend = cuda: " + cuda_device_description() +
+                               ". Use Backend = auto or cpu on this machine.");
+    return std::make_unique<CudaContactEvaluator>();
+  }
+} // namespace leafmech::kernels
