@@ -58,10 +58,11 @@ namespace leafmech
     ParameterHandler         prm;
     RunParameters            parameters;
     std::unique_ptr<Problem> problem;
+    std::unique_ptr<BalloonInflation> balloon;
     parallel::distributed::Triangulation<dim> tria(comm);
     try
       {
-        load_input(request, prm, parameters, problem);
+        load_input(request, prm, parameters, problem, balloon);
         problem->create_grid(tria);
       }
     catch (const std::exception &e)

@@ -115,6 +115,18 @@ namespace leafmech
         }
     data_out.add_data_vector(material, "material_id");
     data_out.add_data_vector(ranks, "rank");
+    Vector<float> contact_pressure(material.size()), contact_status(material.size());
+    if (BalloonContact *contact = solver.balloon_contact())
+      {
+        const std::vector<double> p = contact->cell_pressure(material.size());
+        for (unsigned int c = 0; c < p.size(); ++c)
+          {
+            contact_pressure[c] = p[c];
+            contact_status[c]   = p[c] > 0 ? 1 : 0;
+          }
+        data_out.add_data_vector(contact_pressure, "contact_pressure");
+        data_out.add_data_vector(contact_status, "contact_status");
+      }
     data_out.build_patches(dofs.get_fe().degree);
 
     std::ostringstream stem;
@@ -138,6 +150,16 @@ namespace leafmech
         std::ostringstream pvd;
         DataOutBase::write_pvd_record(pvd, records);
         write_file_atomically(directory + "/solution.pvd", pvd.str());
+      }
+    if (BalloonContact *contact = solver.balloon_contact(); contact != nullptr && rank == 0)
+      {
+        std::ostringstream name;
+        name << "balloon-" << std::setw(4) << std::setfill('0') << index << ".vtu";
+        write_file_atomically(directory + "/" + name.str(), balloon_vtu(contact->inflation().state(time).geometry));
+        balloon_records.emplace_back(time, name.str());
+        std::ostringstream pvd;
+        DataOutBase::write_pvd_record(pvd, balloon_records);
+        write_file_atomically(directory + "/balloon.pvd", pvd.str());
       }
     const Chordae &chordae = solver.chordae_set();
     if (chordae.specs().empty())
@@ -186,6 +208,34 @@ namespace leafmech
       }
     out << "</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n";
     return out.str();
+  }
+
+  std::string balloon_vtu(const kernels::BalloonGeometry &balloon, unsigned int n_around)
+  {
+    std::vector<Point<dim>> points;
+    CellArray               lobe_id{"lobe", {}};
+    for (unsigned int l = 0; l < balloon.lobes.size(); ++l)
+      {
+        const auto    &lobe = balloon.lobes[l];
+        Tensor<1, dim> a({lobe.axis[0], lobe.axis[1], lobe.axis[2]});
+        const Tensor<1, dim> ref = std::abs(a[0]) < 0.9 ? Tensor<1, dim>({1, 0, 0}) : Tensor<1, dim>({0, 1, 0});
+        Tensor<1, dim>       e1  = ref - (ref * a) * a;
+        e1 /= e1.norm();
+        const Tensor<1, dim> e2 = cross_product_3d(a, e1);
+        const Point<dim>     o(lobe.origin[0], lobe.origin[1], lobe.origin[2]);
+        const auto at = [&](std::size_t k, unsigned int j) {
+          const double phi = 2 * M_PI * j / n_around;
+          return o + lobe.xi[k] * a + lobe.r[k] * (std::cos(phi) * e1 + std::sin(phi) * e2);
+        };
+        for (std::size_t k = 0; k + 1 < lobe.xi.size(); ++k)
+          for (unsigned int j = 0; j < n_around; ++j)
+            {
+              for (const Point<dim> &p : {at(k, j), at(k + 1, j), at(k + 1, j + 1), at(k, j + 1)})
+                points.push_back(p);
+              lobe_id.values.push_back(l);
+            }
+      }
+    return ascii_vtu(points, 4, 9 /* VTK_QUAD */, {lobe_id});
   }
 
   std::string chordae_vtu(const std::vector<ChordSpec> &chordae, const std::vector<Point<dim>> &attachments,

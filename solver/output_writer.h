@@ -6,7 +6,9 @@
  * Point fields: displacement (mm), cauchy_stress (MPa, tensor), von_mises_stress and max_principal_stress
  * (MPa), J (volume ratio), fibre_direction (unit vector); cell fields: material_id, rank. Valve runs add
  * chordae.pvd -> chordae-NNNN.vtu: one line per chorda (deformed attachment to papillary tip), cell data
- * tension_N and papillary_muscle (0 anterolateral, 1 posteromedial). Coordinates are the reference configuration (use
+ * tension_N and papillary_muscle (0 anterolateral, 1 posteromedial). Balloon runs add the cell fields
+ * contact_pressure (MPa, largest over the cell's contact points) and contact_status (1 in contact), and
+ * balloon.pvd -> balloon-NNNN.vtu, the balloon surface at each output. Coordinates are the reference configuration (use
  * Warp By Vector on displacement). Every file is written under a temporary name and renamed when complete.
  */
 #include <solver/solid_solver.h>
@@ -28,7 +30,7 @@ namespace leafmech
   private:
     std::string                                directory;
     MPI_Comm                                   comm;
-    std::vector<std::pair<double, std::string>> records, chordae_records;
+    std::vector<std::pair<double, std::string>> records, chordae_records, balloon_records;
   };
 
   /// A named cell-data array of an ASCII VTU.
@@ -41,6 +43,9 @@ namespace leafmech
   /// An ASCII VTU whose cells are consecutive runs of points_per_cell points, of one VTK cell type.
   std::string ascii_vtu(const std::vector<dealii::Point<dim>> &points, unsigned int points_per_cell,
                         unsigned int vtk_type, const std::vector<CellArray> &cell_data);
+
+  /// The balloon's surfaces of revolution as quads (n_around per profile segment), cell data "lobe".
+  std::string balloon_vtu(const kernels::BalloonGeometry &balloon, unsigned int n_around = 48);
 
   /// An ASCII VTU of the chordae as line cells with their tensions (N).
   std::string chordae_vtu(const std::vector<ChordSpec> &chordae, const std::vector<dealii::Point<dim>> &attachments,

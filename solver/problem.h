@@ -61,6 +61,9 @@ namespace leafmech
       return 0.0;
     }
 
+    /// Boundary ids of the faces the balloon may touch (empty: the problem takes no balloon).
+    virtual std::vector<dealii::types::boundary_id> contact_surfaces() const { return {}; }
+
     /// Valve-specific features; nullptr for problems that are not a valve.
     virtual const ValveFeatures *valve() const { return nullptr; }
   };

@@ -46,7 +46,7 @@ namespace leafmech
       for (const auto &entry : std::filesystem::directory_iterator(directory))
         {
           const std::string name = entry.path().filename().string();
-          if (name.rfind("solution", 0) == 0 || name.rfind("chordae", 0) == 0 || name == "summary.json" || name == "history.csv" ||
+          if (name.rfind("solution", 0) == 0 || name.rfind("chordae", 0) == 0 || name.rfind("balloon", 0) == 0 || name == "summary.json" || name == "history.csv" ||
               name == "newton.csv" || name == "parameters.prm" || name == "log.txt")
             std::filesystem::remove(entry.path());
         }
@@ -88,7 +88,7 @@ namespace leafmech
   }
 
   void load_input(const RunRequest &request, ParameterHandler &prm, RunParameters &parameters,
-                  std::unique_ptr<Problem> &problem)
+                  std::unique_ptr<Problem> &problem, std::unique_ptr<BalloonInflation> &balloon)
   {
     declare_run_parameters(prm);
     read_input(prm, request.input_file, request.overrides);
@@ -96,6 +96,10 @@ namespace leafmech
     if (!request.output_directory.empty())
       parameters.output_directory = request.output_directory;
     problem = create_problem(prm);
+    balloon = std::make_unique<BalloonInflation>(prm);
+    if (balloon->enabled() && problem->contact_surfaces().empty())
+      throw std::invalid_argument("Balloon/Model = " + balloon->model_name() + ", but the problem has no surface a "
+                                  "balloon can touch; set Balloon/Model = none or choose a valve or tube problem");
   }
 
   int run_command(const RunRequest &request, MPI_Comm comm)
@@ -107,10 +111,11 @@ namespace leafmech
     ParameterHandler           prm;
     RunParameters              parameters;
     std::unique_ptr<Problem>   problem;
+    std::unique_ptr<BalloonInflation> balloon;
     kernels::BackendSelection  backend;
     try
       {
-        load_input(request, prm, parameters, problem);
+        load_input(request, prm, parameters, problem, balloon);
         backend = kernels::select_backend(parameters.backend);
       }
     catch (const std::exception &e)
@@ -145,6 +150,10 @@ namespace leafmech
     report.mpi_ranks = Utilities::MPI::n_mpi_processes(comm);
     report.backend   = kernels::backend_name(backend.kind);
     report.problem   = problem_name;
+    if (balloon->enabled())
+      report.balloon = {{"model", balloon->model_name()},
+                        {"control", balloon->pressure_limited() ? "pressure" : "diameter"},
+                        {"target_diameter_mm", std::to_string(balloon->target_diameter())}};
     report.probes    = parameters.probes;
 
     TimerOutput timer(comm, log, TimerOutput::never, TimerOutput::wall_times);
@@ -152,6 +161,7 @@ namespace leafmech
     try
       {
         SolidSolver solver(parameters, *problem, comm, log, timer);
+        solver.set_balloon(balloon.get(), backend.kind);
         try
           {
             solver.setup();
@@ -164,9 +174,10 @@ namespace leafmech
           }
         report.cells = solver.n_cells();
         report.dofs  = solver.n_dofs();
-        if (problem->valve() != nullptr)
+        if (problem->valve() != nullptr || balloon->enabled())
           {
-            report.mesh_metrics = problem->valve()->mesh->metrics;
+            if (problem->valve() != nullptr)
+              report.mesh_metrics = problem->valve()->mesh->metrics;
             for (const auto &[name, value] : report.mesh_metrics)
               log << "  " << name << ": " << value << "\n";
             report.initial_measures = solver.measures(0.0);

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <mpi.h>
+#include <solver/balloon_model.h>
 #include <solver/problem.h>
 #include <solver/run_parameters.h>
 #include <string>
@@ -35,7 +36,7 @@ namespace leafmech
 
   /// Reads and checks the input deck; throws std::exception with a message naming the cause.
   void load_input(const RunRequest &request, dealii::ParameterHandler &prm, RunParameters &parameters,
-                  std::unique_ptr<Problem> &problem);
+                  std::unique_ptr<Problem> &problem, std::unique_ptr<BalloonInflation> &balloon);
 
   /// Prints every parameter with its default, allowed values and documentation (units included).
   void print_parameters(std::ostream &out);

@@ -1,6 +1,7 @@
 #include <deal.II/base/utilities.h>
 
 #include <solver/problem.h>
+#include <solver/balloon_model.h>
 #include <solver/run_parameters.h>
 #include <stdexcept>
 
@@ -74,6 +75,7 @@ namespace leafmech
 
     declare_problem_parameters(prm);
     declare_material_parameters(prm);
+    declare_balloon_parameters(prm);
   }
 
   std::vector<Probe> parse_probes(const std::string &text)

@@ -65,12 +65,25 @@ namespace leafmech
         j["measures"]["reference"] = as_json(r.initial_measures);
         const nlohmann::json last  = r.steps.empty() ? j["measures"]["reference"] : as_json(r.steps.back().measures);
         j["measures"]["final"]     = last;
-        j["orifice_area_cm2"]      = {{"reference", j["measures"]["reference"]["orifice_area_cm2"]},
-                                      {"final", last["orifice_area_cm2"]}};
-        // The intact valve under diastolic pressure: the pre-procedure mitral valve area.
-        if (r.status == "completed")
-          j["mva_cm2"] = {{"pre", last["orifice_area_cm2"]}, {"post", nullptr}};
-        j["chordae"] = {{"max_tension_N", last["chordae_max_tension_N"]},
+        if (last.contains("orifice_area_cm2"))
+          {
+            j["orifice_area_cm2"] = {{"reference", j["measures"]["reference"]["orifice_area_cm2"]},
+                                     {"final", last["orifice_area_cm2"]}};
+            // The intact valve under diastolic pressure (no balloon): the pre-procedure mitral valve area.
+            if (r.status == "completed" && r.balloon.empty())
+              j["mva_cm2"] = {{"pre", last["orifice_area_cm2"]}, {"post", nullptr}};
+          }
+        if (!r.balloon.empty())
+          j["balloon"] = {{"model", r.balloon.at("model")},
+                          {"control", r.balloon.at("control")},
+                          {"target_diameter_mm", std::stod(r.balloon.at("target_diameter_mm"))},
+                          {"free_diameter_mm", last["balloon_free_diameter_mm"]},
+                          {"achieved_diameter_mm", last["balloon_achieved_diameter_mm"]},
+                          {"pressure_kPa", last["balloon_pressure_kPa"]},
+                          {"max_contact_pressure_kPa", last["contact_max_pressure_kPa"]},
+                          {"contact_force_N", last["contact_force_N"]}};
+        if (last.contains("chordae_max_tension_N"))
+          j["chordae"] = {{"max_tension_N", last["chordae_max_tension_N"]},
                         {"total_tension_N", last["chordae_total_tension_N"]},
                         {"taut", last["chordae_taut"]}};
       }

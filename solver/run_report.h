@@ -28,6 +28,7 @@ namespace leafmech
     std::map<std::string, double> timings_s;
     using Measures = std::vector<std::pair<std::string, double>>;
     Measures mesh_metrics;     ///< valve geometry figures (units in the names)
+    std::map<std::string, std::string> balloon; ///< model, control, target diameter (empty without a balloon)
     Measures initial_measures; ///< state measures of the reference configuration
   };
 

@@ -25,6 +25,12 @@ namespace leafmech
       face_quadrature(parameters.degree + 1)
   {}
 
+  void SolidSolver::set_balloon(const BalloonInflation *inflation, kernels::BackendKind kind)
+  {
+    balloon = inflation != nullptr && inflation->enabled() ? inflation : nullptr;
+    backend = kind;
+  }
+
   void SolidSolver::setup()
   {
     TimerOutput::Scope t(timer, "setup");
@@ -41,6 +47,14 @@ namespace leafmech
 
     integrator = std::make_unique<CellIntegrator>(fe, quadrature, parameters.formulation);
     setup_valve_features();
+    if (balloon != nullptr)
+      {
+        if (problem.contact_surfaces().empty())
+          throw std::runtime_error("Balloon/Model = " + balloon->model_name() + ", but this problem has no surface "
+                                   "a balloon can touch; set Balloon/Model = none");
+        contact = std::make_unique<BalloonContact>(*balloon, backend);
+        contact->setup(dofs, problem.contact_surfaces());
+      }
     // A follower pressure makes the tangent non-symmetric.
     bool symmetric = true;
     for (types::boundary_id id = 0; id <= BoundaryIds::other; ++id)
@@ -111,6 +125,17 @@ namespace leafmech
   std::vector<std::pair<std::string, double>> SolidSolver::measures(double load_factor)
   {
     std::vector<std::pair<std::string, double>> m;
+    if (contact)
+      {
+        const BalloonContact::Summary b = contact->summarise(solution_ghosted, load_factor, comm);
+        m.emplace_back("balloon_free_diameter_mm", b.free_diameter);
+        m.emplace_back("balloon_achieved_diameter_mm", b.achieved_diameter);
+        m.emplace_back("balloon_pressure_kPa", 1e3 * b.balloon_pressure);
+        m.emplace_back("contact_max_pressure_kPa", 1e3 * b.max_pressure);
+        m.emplace_back("contact_force_N", b.total_force);
+        m.emplace_back("contact_max_penetration_mm", b.max_penetration);
+        m.emplace_back("contact_points", b.points_in_contact);
+      }
     const ValveFeatures *valve = problem.valve();
     if (valve == nullptr)
       return m;
@@ -203,6 +228,11 @@ namespace leafmech
           c.distribute_local_to_global(R, local_dofs, rhs);
       }
     tie.assemble(u, c, with_matrix ? &matrix : nullptr, rhs);
+    if (contact)
+      {
+        TimerOutput::Scope tc(timer, "contact");
+        contact->assemble(u, load_factor, c, with_matrix ? &matrix : nullptr, rhs);
+      }
     chordae.assemble(u, load_factor, c, with_matrix ? &matrix : nullptr, rhs);
     if (with_matrix)
       matrix.compress(VectorOperation::add);
@@ -219,8 +249,9 @@ namespace leafmech
 
     // Reference residual: the out-of-balance force of the new load on the last converged state.
     assemble(solution_ghosted, load_factor, homogeneous_constraints, false);
-    double r_prev = rhs.l2_norm();
-    double r_ref  = r_prev;
+    double       r_prev  = rhs.l2_norm();
+    double       r_ref   = r_prev;
+    const double r_first = r_prev;
     double g_max  = 0.0;
     for (const auto &[dof, value] : target)
       g_max = std::max(g_max, std::abs(value));
@@ -235,6 +266,9 @@ namespace leafmech
         for (const auto &[dof, value] : target)
           remaining[dof] = value - solution_ghosted(dof);
         make_constraints(remaining, step_constraints);
+        // Contact: the normal stiffness only until the residual has fallen 100-fold, then the consistent tangent.
+        if (contact)
+          contact->set_full_tangent(it > 0 && r_prev <= 1e-2 * r_first);
         assemble(solution_ghosted, load_factor, step_constraints, true);
 
         LinearSolver::Result lin;
@@ -333,9 +367,31 @@ namespace leafmech
         log << "Step " << step + 1 << ": load factor " << std::fixed << std::setprecision(5) << target << "\n";
         std::string  why;
         unsigned int iterations = 0;
-        const auto   status     = solve_increment(step + 1, target, why, iterations);
+        auto         status     = solve_increment(step + 1, target, why, iterations);
+        // Augmented Lagrangian: re-solve the step with updated multipliers until the penetration is small.
+        for (unsigned int aug = 0; status == IncrementStatus::converged && contact && balloon->augmented_lagrangian();
+             ++aug)
+          {
+            const double penetration = contact->summarise(solution_ghosted, target, comm).max_penetration;
+            log << "  augmented Lagrangian " << aug << ": deepest penetration " << penetration << " mm\n";
+            if (penetration <= balloon->gap_tolerance())
+              break;
+            if (aug + 1 >= balloon->max_augmentations())
+              {
+                status = IncrementStatus::not_converged;
+                why    = "the contact penetration stayed above Balloon/Gap tolerance after " +
+                      std::to_string(balloon->max_augmentations()) + " augmentations (raise Balloon/Penalty)";
+                break;
+              }
+            contact->augment();
+            unsigned int more = 0;
+            status            = solve_increment(step + 1, target, why, more);
+            iterations += more;
+          }
         if (status == IncrementStatus::converged)
           {
+            if (contact)
+              contact->save_multipliers();
             lambda = target;
             ++step;
             converged = solution;
@@ -348,6 +404,8 @@ namespace leafmech
           }
         solution         = converged;
         solution_ghosted = solution;
+        if (contact)
+          contact->restore_multipliers();
         ++cuts_in_row;
         log << "  increment to load factor " << target << " failed: " << why << "\n";
         if (cuts_in_row > parameters.max_step_cuts)

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <solver/balloon_contact.h>
 #include <solver/cell_integrator.h>
 #include <solver/chordae.h>
 #include <solver/follower_pressure.h>
@@ -69,6 +70,9 @@ namespace leafmech
     SolidSolver(const RunParameters &parameters, const Problem &problem, MPI_Comm comm, std::ostream &log,
                 dealii::TimerOutput &timer);
 
+    /// Contact with this balloon (call before setup; `inflation` must outlive the solver).
+    void set_balloon(const BalloonInflation *inflation, kernels::BackendKind backend);
+
     /// Builds the mesh, the dofs, the sparsity and locates the probes. Throws std::runtime_error on bad meshes.
     void setup();
 
@@ -89,6 +93,9 @@ namespace leafmech
 
     /// The chordae (empty for problems without them).
     const Chordae &chordae_set() const { return chordae; }
+
+    /// The balloon contact, or nullptr without a balloon.
+    BalloonContact *balloon_contact() { return contact.get(); }
 
     const dealii::DoFHandler<dim>                 &dof_handler() const { return dofs; }
     const dealii::PETScWrappers::MPI::Vector      &displacement() const { return solution_ghosted; }
@@ -131,6 +138,9 @@ namespace leafmech
     std::unique_ptr<CellIntegrator>                   integrator;
     std::unique_ptr<LinearSolver>                     linear_solver;
     std::unique_ptr<FollowerPressure>                 follower_pressure;
+    const BalloonInflation                           *balloon = nullptr;
+    kernels::BackendKind                              backend = kernels::BackendKind::cpu;
+    std::unique_ptr<BalloonContact>                   contact;
     InterfaceTie                                      tie;
     Chordae                                           chordae;
     /// Fibre direction at every quadrature point of every locally owned cell: [active cell index * n_q + q].

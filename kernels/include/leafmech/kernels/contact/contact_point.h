@@ -8,7 +8,10 @@
  * lambda the augmented-Lagrangian multiplier (0 for pure penalty), eps the penalty (MPa/mm) and p_cap the
  * balloon pressure (no cap when <= 0). The traction on the leaflet is p n (n the balloon's outward normal),
  * per unit reference area, so with quadrature weight w the point adds to the residual (internal minus external)
- *   f = -w p n,   K = df/dx = -w (dp/dg n n^T + p dn/dx),   dp/dg = -eps where 0 < p < p_cap, else 0.
+ *   f = -w p n,   K = df/dx = -w (dp/dg n n^T + c p dn/dx),   dp/dg = -eps where 0 < p < p_cap, else 0.
+ * c = 1 gives the consistent tangent. Inside a convex balloon p dn/dx makes the tangent indefinite for
+ * sliding directions (a freshly penetrated state has a large p), so a solver may take c = 0 far from
+ * equilibrium and c = 1 near it, where p is small and the quadratic rate matters.
  */
 #include <leafmech/kernels/contact/balloon_surface.h>
 
@@ -18,6 +21,7 @@ namespace leafmech::kernels
   {
     double penalty      = 1.0; ///< eps (MPa/mm)
     double pressure_cap = 0.0; ///< balloon pressure (MPa); <= 0: uncapped
+    double curvature    = 1.0; ///< c: weight of the p dn/dx term in the stiffness (1 = consistent)
   };
 
   struct ContactPointResult
@@ -50,7 +54,7 @@ namespace leafmech::kernels
       {
         out.force[i] = -weight * p * d.n[i];
         for (int j = 0; j < 3; ++j)
-          out.stiffness[3 * i + j] = -weight * (dp * d.n[i] * d.n[j] + p * d.dn[3 * i + j]);
+          out.stiffness[3 * i + j] = -weight * (dp * d.n[i] * d.n[j] + law.curvature * p * d.dn[3 * i + j]);
       }
     return out;
   }

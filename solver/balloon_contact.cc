@@ -1,0 +1,204 @@
+#include <deal.II/base/utilities.h>
+
+#include <deal.II/base/geometry_info.h>
+
+#include <solver/balloon_contact.h>
+
+namespace leafmech
+{
+  using namespace dealii;
+
+  BalloonContact::BalloonContact(const BalloonInflation &inflation, kernels::BackendKind backend)
+    : balloon(inflation), evaluator(kernels::make_contact_evaluator(backend))
+  {}
+
+  void BalloonContact::setup(const DoFHandler<dim> &dofs, const std::vector<types::boundary_id> &surfaces)
+  {
+    const FiniteElement<dim> &fe = dofs.get_fe();
+    const QGauss<dim - 1>     quadrature(fe.degree + 1);
+    n_q         = quadrature.size();
+    face_values = std::make_unique<FEFaceValues<dim>>(fe, quadrature,
+                                                       update_values | update_gradients | update_jacobians |
+                                                         update_quadrature_points);
+    faces.clear();
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        for (const unsigned int f : cell->face_indices())
+          if (cell->face(f)->at_boundary() &&
+              std::find(surfaces.begin(), surfaces.end(), cell->face(f)->boundary_id()) != surfaces.end())
+            faces.emplace_back(cell, f);
+    points.resize(faces.size() * n_q);
+    reset_multipliers();
+  }
+
+  void BalloonContact::reset_multipliers() { std::fill(points.multiplier.begin(), points.multiplier.end(), 0.0); }
+
+  void BalloonContact::face_tangents(unsigned int face, unsigned int q, const Vector<double> &local_u,
+                                     Tensor<1, dim> T[2], Tensor<1, dim> a[2]) const
+  {
+    const FiniteElement<dim> &fe = face_values->get_fe();
+    Tensor<2, dim>            F  = unit_symmetric_tensor<dim>();
+    for (unsigned int i = 0; i < fe.n_dofs_per_cell(); ++i)
+      F[fe.system_to_component_index(i).first] += local_u[i] * face_values->shape_grad(i, q);
+    for (unsigned int k = 0; k < 2; ++k)
+      {
+        const Tensor<1, dim> t = GeometryInfo<dim>::unit_tangential_vectors[face][k];
+        T[k]                   = Tensor<1, dim>();
+        for (unsigned int i = 0; i < dim; ++i)
+          for (unsigned int j = 0; j < dim; ++j)
+            T[k][i] += face_values->jacobian(q)[i][j] * t[j];
+        a[k] = F * T[k];
+      }
+  }
+
+  void BalloonContact::evaluate(const PETScWrappers::MPI::Vector &u, double load_factor)
+  {
+    const FiniteElement<dim> &fe = face_values->get_fe();
+    const unsigned int        n  = fe.n_dofs_per_cell(), N = points.n;
+    Vector<double>            local_u(n);
+    for (unsigned int k = 0; k < faces.size(); ++k)
+      {
+        const auto &[cell, f] = faces[k];
+        face_values->reinit(cell, f);
+        cell->get_dof_values(u, local_u);
+        for (unsigned int q = 0; q < n_q; ++q)
+          {
+            Point<dim> x = face_values->quadrature_point(q);
+            for (unsigned int i = 0; i < n; ++i)
+              x[fe.system_to_component_index(i).first] += local_u[i] * face_values->shape_value(i, q);
+            const unsigned int p = k * n_q + q;
+            for (unsigned int d = 0; d < dim; ++d)
+              points.x[d * N + p] = x[d];
+            Tensor<1, dim> T[2], a[2];
+            face_tangents(f, q, local_u, T, a);
+            points.weight[p] = cross_product_3d(a[0], a[1]).norm() * face_values->get_quadrature().weight(q);
+          }
+      }
+    last_state                   = balloon.state(load_factor);
+    last_state.law.curvature     = full_tangent ? 1.0 : 0.0;
+    if (N > 0)
+      evaluator->evaluate(last_state.geometry, last_state.law, points);
+  }
+
+  void BalloonContact::assemble(const PETScWrappers::MPI::Vector &u, double load_factor,
+                                const AffineConstraints<double> &c, PETScWrappers::MPI::SparseMatrix *K,
+                                PETScWrappers::MPI::Vector &rhs)
+  {
+    evaluate(u, load_factor);
+    const FiniteElement<dim> &fe = face_values->get_fe();
+    const unsigned int        n = fe.n_dofs_per_cell(), N = points.n;
+    FullMatrix<double>        k_local(n, n);
+    Vector<double>            r_local(n), local_u(n);
+    std::vector<double>       dda(n);
+    std::vector<types::global_dof_index> dofs(n);
+    for (unsigned int k = 0; k < faces.size(); ++k)
+      {
+        bool active = false;
+        for (unsigned int q = 0; q < n_q; ++q)
+          active = active || points.pressure[k * n_q + q] > 0.0;
+        if (!active)
+          continue;
+        const auto &[cell, f] = faces[k];
+        face_values->reinit(cell, f);
+        cell->get_dof_values(u, local_u);
+        k_local = 0;
+        r_local = 0;
+        for (unsigned int q = 0; q < n_q; ++q)
+          {
+            const unsigned int p = k * n_q + q;
+            if (points.pressure[p] <= 0.0)
+              continue;
+            // Change of the deformed area element: d da / du_Jb = w [G1_J (a2 x m) + G2_J (m x a1)]_b.
+            Tensor<1, dim> T[2], a[2];
+            face_tangents(f, q, local_u, T, a);
+            Tensor<1, dim> m = cross_product_3d(a[0], a[1]);
+            m /= m.norm();
+            const double         w  = face_values->get_quadrature().weight(q);
+            const Tensor<1, dim> c1 = w * cross_product_3d(a[1], m), c2 = w * cross_product_3d(m, a[0]);
+            for (unsigned int j = 0; j < n; ++j)
+              {
+                const unsigned int b = fe.system_to_component_index(j).first;
+                dda[j] = (face_values->shape_grad(j, q) * T[0]) * c1[b] + (face_values->shape_grad(j, q) * T[1]) * c2[b];
+              }
+            for (unsigned int i = 0; i < n; ++i)
+              {
+                const double Ni = face_values->shape_value(i, q);
+                if (Ni == 0.0)
+                  continue;
+                const unsigned int ai = fe.system_to_component_index(i).first;
+                r_local[i] -= Ni * points.force[ai * N + p]; // rhs = -R
+                if (K == nullptr)
+                  continue;
+                for (unsigned int j = 0; j < n; ++j)
+                  {
+                    const unsigned int b = fe.system_to_component_index(j).first;
+                    k_local(i, j) += Ni * (face_values->shape_value(j, q) * points.stiffness[(3 * ai + b) * N + p] +
+                                           last_state.law.curvature * points.force[ai * N + p] / points.weight[p] * dda[j]);
+                  }
+              }
+          }
+        cell->get_dof_indices(dofs);
+        if (K != nullptr)
+          c.distribute_local_to_global(k_local, r_local, dofs, *K, rhs, true);
+        else
+          c.distribute_local_to_global(r_local, dofs, rhs);
+      }
+  }
+
+  void BalloonContact::augment()
+  {
+    const double eps = last_state.law.penalty;
+    for (std::size_t p = 0; p < points.n; ++p)
+      points.multiplier[p] = std::max(0.0, points.multiplier[p] - eps * points.gap[p]);
+  }
+
+  BalloonContact::Summary BalloonContact::summarise(const PETScWrappers::MPI::Vector &u, double load_factor,
+                                                    MPI_Comm comm)
+  {
+    evaluate(u, load_factor);
+    Summary      s;
+    const auto  &lobe = last_state.geometry.lobes.front();
+    double       force = 0, weighted_radius = 0, max_p = 0, max_pen = 0, in_contact = 0;
+    const std::size_t N = points.n;
+    for (std::size_t p = 0; p < N; ++p)
+      {
+        if (points.pressure[p] <= 0)
+          continue;
+        double d[3], xi = 0;
+        for (int k = 0; k < 3; ++k)
+          {
+            d[k] = points.x[k * N + p] - lobe.origin[k];
+            xi += d[k] * lobe.axis[k];
+          }
+        double r2 = 0;
+        for (int k = 0; k < 3; ++k)
+          r2 += (d[k] - xi * lobe.axis[k]) * (d[k] - xi * lobe.axis[k]);
+        const double f = points.pressure[p] * points.weight[p];
+        force += f;
+        weighted_radius += f * std::sqrt(r2);
+        max_p   = std::max(max_p, points.pressure[p]);
+        max_pen = std::max(max_pen, -points.gap[p]);
+        in_contact += 1;
+      }
+    force           = Utilities::MPI::sum(force, comm);
+    weighted_radius = Utilities::MPI::sum(weighted_radius, comm);
+    s.total_force       = force;
+    s.achieved_diameter = force > 0 ? 2.0 * weighted_radius / force : 0.0;
+    s.max_pressure      = Utilities::MPI::max(max_p, comm);
+    s.max_penetration   = Utilities::MPI::max(max_pen, comm);
+    s.points_in_contact = static_cast<unsigned int>(Utilities::MPI::sum(in_contact, comm));
+    s.free_diameter     = last_state.free_diameter;
+    s.balloon_pressure  = last_state.pressure;
+    return s;
+  }
+
+  std::vector<double> BalloonContact::cell_pressure(unsigned int n_active_cells) const
+  {
+    std::vector<double> p(n_active_cells, 0.0);
+    for (unsigned int k = 0; k < faces.size(); ++k)
+      for (unsigned int q = 0; q < n_q; ++q)
+        p[faces[k].first->active_cell_index()] =
+          std::max(p[faces[k].first->active_cell_index()], points.pressure[k * n_q + q]);
+    return p;
+  }
+} // namespace leafmech

@@ -1,0 +1,90 @@
+#pragma once
+/**
+ * @file
+ * @brief Balloon contact on the solver side: gathers the contact quadrature points of the candidate faces,
+ * has the kernels backend (CPU or CUDA) evaluate them in one batch per assembly, and scatters the point forces
+ * and 3x3 stiffnesses into the cell systems: R_I += N_I f, K_IJ += N_I N_J k.
+ *
+ * The contact pressure acts per deformed area (so it compares with the balloon pressure): each point's weight
+ * is its deformed area element da = |a_1 x a_2| w (a_k = F T_k, see follower_pressure.h), and the tangent adds
+ * the change of da, N_I (f / da) (d da / du_J), d da / du_Jb = w [G1_J (a_2 x m) + G2_J (m x a_1)]_b.
+ */
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/lac/affine_constraints.h>
+#include <deal.II/lac/petsc_sparse_matrix.h>
+#include <deal.II/lac/petsc_vector.h>
+
+#include <leafmech/kernels/contact/contact_batch.h>
+#include <memory>
+#include <solver/balloon_model.h>
+#include <vector>
+
+namespace leafmech
+{
+  class BalloonContact
+  {
+  public:
+    BalloonContact(const BalloonInflation &inflation, kernels::BackendKind backend);
+
+    /// Collects the faces with the given boundary ids on locally owned cells.
+    void setup(const dealii::DoFHandler<dim> &dofs, const std::vector<dealii::types::boundary_id> &surfaces);
+
+    /// Adds the contact forces (and stiffness) at the given load factor to rhs (as -R) and K.
+    void assemble(const dealii::PETScWrappers::MPI::Vector &u, double load_factor,
+                  const dealii::AffineConstraints<double> &c, dealii::PETScWrappers::MPI::SparseMatrix *K,
+                  dealii::PETScWrappers::MPI::Vector &rhs);
+
+    /**
+     * @brief Full consistent tangent (balloon curvature and change of area) or only the normal penalty
+     * stiffness, which stays positive when a load step has just pushed the balloon deep into the tissue.
+     */
+    void set_full_tangent(bool full) { full_tangent = full; }
+
+    /// Augmented Lagrangian: multipliers <- max(0, multiplier - eps gap) from the last evaluation.
+    void augment();
+    void reset_multipliers();
+    /// Keeps the multipliers of a converged state / returns to them after a failed attempt.
+    void save_multipliers() { saved = points.multiplier; }
+    void restore_multipliers()
+    {
+      if (saved.size() == points.multiplier.size())
+        points.multiplier = saved;
+    }
+
+    struct Summary
+    {
+      double achieved_diameter = 0; ///< 2 x force-weighted mean distance of loaded points from the axis (mm)
+      double free_diameter     = 0; ///< mm
+      double balloon_pressure  = 0; ///< MPa
+      double max_pressure      = 0; ///< largest contact pressure (MPa)
+      double max_penetration   = 0; ///< mm
+      double total_force       = 0; ///< N
+      unsigned int points_in_contact = 0;
+    };
+    /// Evaluates the state at u (all ranks take part) and summarises it.
+    Summary summarise(const dealii::PETScWrappers::MPI::Vector &u, double load_factor, MPI_Comm comm);
+
+    /// Largest contact pressure (MPa) of each locally owned cell's contact points (indexed by active cell index).
+    std::vector<double> cell_pressure(unsigned int n_active_cells) const;
+
+    const BalloonInflation &inflation() const { return balloon; }
+
+  private:
+    void evaluate(const dealii::PETScWrappers::MPI::Vector &u, double load_factor);
+    /// Deformed face tangents a_1, a_2 at quadrature point q of the face last passed to face_values->reinit.
+    void face_tangents(unsigned int face, unsigned int q, const dealii::Vector<double> &local_u,
+                       dealii::Tensor<1, dim> T[2], dealii::Tensor<1, dim> a[2]) const;
+
+    const BalloonInflation                  &balloon;
+    std::unique_ptr<kernels::ContactEvaluator> evaluator;
+    std::unique_ptr<dealii::FEFaceValues<dim>> face_values;
+    std::vector<std::pair<dealii::DoFHandler<dim>::active_cell_iterator, unsigned int>> faces;
+    kernels::ContactPointArrays              points;
+    BalloonState                             last_state;
+    std::vector<double>                      saved;
+    bool                                     full_tangent = true;
+    unsigned int                             n_q = 0;
+  };
+} // namespace leafmech

@@ -1,0 +1,135 @@
+#include <deal.II/base/utilities.h>
+
+#include <algorithm>
+#include <cmath>
+#include <meshes/valve_generator.h>
+#include <solver/balloon_model.h>
+#include <solver/material_model.h>
+#include <stdexcept>
+
+namespace leafmech
+{
+  using namespace dealii;
+
+  void declare_balloon_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Balloon");
+    prm.declare_entry("Model", "none", Patterns::Selection("none|" + BalloonRegistry::names()),
+                      "Balloon model: none, " + BalloonRegistry::names(", ") +
+                        ". Its shape settings are in the subsection of the same name.");
+    prm.declare_entry("Target diameter", "26", Patterns::Double(1, 60),
+                      "Nominal waist diameter (mm) the inflation drives to (Inoue sizes 24, 26, 28, 30 mm, each "
+                      "adjustable a few mm below nominal by volume).");
+    prm.declare_entry("Deflated diameter", "4", Patterns::Double(0.1, 30),
+                      "Waist diameter (mm) at the start of the inflation; the balloon must then touch nothing.");
+    prm.declare_entry("Axis point", "0, 0, 0", Patterns::Anything(),
+                      "A point 'x, y, z' (mm) of the balloon axis where the waist sits.");
+    prm.declare_entry("Axis direction", "0, 0, 1", Patterns::Anything(),
+                      "Direction 'x, y, z' of the balloon axis (normalised); default: the valve axis, atrium to "
+                      "ventricle (the distal end points into the ventricle).");
+    prm.declare_entry("Control", "diameter", Patterns::Selection("diameter|pressure"),
+                      "diameter: the waist grows linearly with the load factor to the target diameter. pressure: the "
+                      "balloon pressure grows linearly to Maximum pressure (atm), the free diameter follows the "
+                      "compliance table, and contact pressure can never exceed the balloon pressure.");
+    prm.declare_entry("Maximum pressure (atm)", "4", Patterns::Double(0, 30),
+                      "Balloon pressure at full load in pressure control (atm).");
+    prm.declare_entry("Compliance table", "0: 20; 2: 25; 4: 26; 6: 26.5", Patterns::Anything(),
+                      "Free waist diameter against pressure 'p_atm: D_mm; ...' (increasing pressure; linear between "
+                      "entries, constant beyond). Dilatation balloons stay below nominal at low pressure.");
+    prm.declare_entry("Penalty", "100", Patterns::Double(1e-6),
+                      "Contact penalty stiffness (MPa/mm): contact pressure per mm of penetration.");
+    prm.declare_entry("Augmented Lagrangian", "false", Patterns::Bool(),
+                      "Repeat each converged load step with updated contact multipliers (Uzawa) until the deepest "
+                      "penetration is below Gap tolerance.");
+    prm.declare_entry("Gap tolerance", "0.01", Patterns::Double(1e-9), "Penetration tolerance (mm) of the augmented "
+                                                                     "Lagrangian iterations.");
+    prm.declare_entry("Maximum augmentations", "10", Patterns::Integer(1, 100),
+                      "Augmented-Lagrangian updates per load step before the step is reported as failed.");
+    for (const auto &[model_name, info] : BalloonRegistry::entries())
+      {
+        prm.enter_subsection(model_name);
+        info.declare(prm);
+        prm.leave_subsection();
+      }
+    prm.leave_subsection();
+  }
+
+  BalloonInflation::BalloonInflation(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Balloon");
+    name = prm.get("Model");
+    if (name != "none")
+      {
+        prm.enter_subsection(name);
+        model = BalloonRegistry::get(name).create(prm);
+        prm.leave_subsection();
+      }
+    control      = prm.get("Control");
+    target       = prm.get_double("Target diameter");
+    deflated     = prm.get_double("Deflated diameter");
+    axis_point   = parse_point(prm.get("Axis point"), "Balloon/Axis point");
+    axis         = parse_direction(prm.get("Axis direction"), "Balloon/Axis direction");
+    max_pressure = prm.get_double("Maximum pressure (atm)") * atm;
+    penalty      = prm.get_double("Penalty");
+    augmented    = prm.get_bool("Augmented Lagrangian");
+    tolerance    = prm.get_double("Gap tolerance");
+    augmentations = prm.get_integer("Maximum augmentations");
+    for (const std::string &item : Utilities::split_string_list(prm.get("Compliance table"), ';'))
+      {
+        const auto parts = Utilities::split_string_list(item, ':');
+        if (parts.size() != 2)
+          throw std::invalid_argument("Balloon/Compliance table: '" + item + "' should read 'p_atm: D_mm'");
+        compliance.emplace_back(Utilities::string_to_double(parts[0]) * atm, Utilities::string_to_double(parts[1]));
+      }
+    for (std::size_t k = 1; k < compliance.size(); ++k)
+      if (!(compliance[k].first > compliance[k - 1].first))
+        throw std::invalid_argument("Balloon/Compliance table: pressures must increase from entry to entry");
+    if (control == "pressure" && compliance.empty())
+      throw std::invalid_argument("Balloon/Control = pressure needs a Compliance table");
+    if (!(deflated < target))
+      throw std::invalid_argument("Balloon/Deflated diameter must be below Target diameter");
+    prm.leave_subsection();
+  }
+
+  BalloonState BalloonInflation::state(double load_factor) const
+  {
+    BalloonState s;
+    s.pressure      = pressure_limited() ? load_factor * max_pressure : 0.0;
+    s.free_diameter = target;
+    if (pressure_limited())
+      {
+        // Compliance: linear between entries, constant beyond; never below the deflated size.
+        const auto &c = compliance;
+        double      d = c.front().second;
+        for (std::size_t k = 1; k < c.size(); ++k)
+          if (s.pressure >= c[k - 1].first)
+            d = s.pressure >= c[k].first ?
+                  c[k].second :
+                  c[k - 1].second + (s.pressure - c[k - 1].first) / (c[k].first - c[k - 1].first) *
+                                      (c[k].second - c[k - 1].second);
+        s.free_diameter = std::max(deflated, d);
+      }
+    s.law.penalty      = penalty;
+    s.law.pressure_cap = pressure_limited() ? std::max(s.pressure, 1e-12) : 0.0;
+    // In pressure control the shape grows with the pressure (staging by load factor, size by compliance).
+    const double progress = load_factor;
+    s.geometry            = model->shape(progress, s.free_diameter, deflated);
+    // Balloon frame (e1, e2, axis) -> world.
+    // e1: the x direction (through the commissures) made normal to the axis.
+    const Tensor<1, dim> ref = std::abs(axis[0]) < 0.9 ? Tensor<1, dim>({1, 0, 0}) : Tensor<1, dim>({0, 1, 0});
+    Tensor<1, dim>       e1  = ref - (ref * axis) * axis;
+    e1 /= e1.norm();
+    const Tensor<1, dim> e2 = cross_product_3d(axis, e1);
+    for (auto &lobe : s.geometry.lobes)
+      {
+        const double o[3] = {lobe.origin[0], lobe.origin[1], lobe.origin[2]};
+        const double a[3] = {lobe.axis[0], lobe.axis[1], lobe.axis[2]};
+        for (unsigned int k = 0; k < dim; ++k)
+          {
+            lobe.origin[k] = axis_point[k] + o[0] * e1[k] + o[1] * e2[k] + o[2] * axis[k];
+            lobe.axis[k]   = a[0] * e1[k] + a[1] * e2[k] + a[2] * axis[k];
+          }
+      }
+    return s;
+  }
+} // namespace leafmech
