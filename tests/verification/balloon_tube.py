@@ -1,0 +1,95 @@
+"""A thick-walled, nearly incompressible neo-Hookean tube expanded by a cylindrical balloon, against the
+closed-form finite-strain solution of an incompressible tube in plane strain under internal pressure:
+r^2 = R^2 + a^2 - A^2 and P(a) = int_a^b mu (lambda^2 - lambda^-2) dr / r with lambda = r / R.
+
+1. Diameter control to 13 mm: deformed inner and outer radii and the mean contact pressure within 1 %.
+2. Pressure-limited control (0.2 atm, a compliance table whose free diameter the tube never lets it reach):
+   the contact pressure equals the balloon pressure and the achieved diameter is the closed-form a(P).
+3. Augmented Lagrangian with a soft penalty: the penetration is driven below the gap tolerance.
+"""
+import csv
+import math
+import os
+from leafmech_testing import arguments, check, finish, run, summary
+
+args = arguments()
+mu, A, B, L = 0.1, 5.0, 8.0, 2.0
+
+
+def pressure(a):
+    """Internal pressure (MPa) that holds the inner radius at a (midpoint rule, 20000 intervals)."""
+    c = a * a - A * A
+    b = math.sqrt(B * B + c)
+    n = 20000
+    total = 0.0
+    for i in range(n):
+        r = a + (b - a) * (i + 0.5) / n
+        lam2 = r * r / (r * r - c)
+        total += mu * (lam2 - 1 / lam2) / r * (b - a) / n
+    return total
+
+
+def outer(a):
+    return math.sqrt(B * B + a * a - A * A)
+
+
+def radii(s):
+    return A + s["probes"]["inner"]["displacement_mm"][0], B + s["probes"]["outer"]["displacement_mm"][0]
+
+
+# 1. Diameter control.
+out = os.path.join(args.workdir, "diameter")
+run(args, os.path.join("verification", "balloon_tube.prm"), out)
+s = summary(out)
+a, b = radii(s)
+P = pressure(6.5)
+mean_p = s["balloon"]["contact_force_N"] / (0.5 * math.pi * a * L)
+print(f"closed form: a 6.5, b {outer(6.5):.5f}, P {1e3 * P:.4f} kPa; FE: a {a:.5f}, b {b:.5f}, p {1e3 * mean_p:.4f} kPa")
+check(abs(a - 6.5) <= 0.01 * 6.5, f"inner radius {a:.5f} mm within 1 % of the balloon's 6.5 mm")
+check(abs(b - outer(6.5)) <= 0.01 * outer(6.5), f"outer radius {b:.5f} mm within 1 % of {outer(6.5):.5f}")
+check(abs(mean_p - P) <= 0.01 * P, f"contact pressure {1e3 * mean_p:.4f} kPa within 1 % of {1e3 * P:.4f} kPa")
+check(abs(s["balloon"]["achieved_diameter_mm"] - 2 * a) <= 1e-3, "achieved diameter = the inner surface's")
+steps = {}
+for r in csv.DictReader(open(os.path.join(out, "newton.csv"))):
+    steps.setdefault(int(r["step"]), []).append(float(r["residual_norm_N"]))
+orders = []
+for res in steps.values():
+    # Above the round-off floor of this stiff system (penalty 1000 MPa/mm, bulk modulus 500 MPa): 1e-7 of r0.
+    above = [r for r in res if r > 1e-7 * res[0]]
+    if len(above) >= 3:
+        r0, r1, r2 = above[-3:]
+        orders.append(math.log(r2 / r1) / math.log(r1 / r0))
+print("orders of convergence:", [round(x, 2) for x in orders])
+check(orders and min(orders) >= 1.7, "Newton converges quadratically near equilibrium (consistent contact tangent)")
+
+# 2. Pressure-limited: 0.2 atm; the free diameter (12-16 mm) always exceeds what the tube allows.
+p_bal = 0.2 * 0.101325
+lo, hi = A, 10.0
+for _ in range(80):
+    mid = 0.5 * (lo + hi)
+    lo, hi = (mid, hi) if pressure(mid) < p_bal else (lo, mid)
+a_expected = 0.5 * (lo + hi)
+out = os.path.join(args.workdir, "pressure")
+run(args, os.path.join("verification", "balloon_tube.prm"), out,
+    ["Balloon/Control=pressure", "Balloon/Maximum pressure (atm)=0.2", "Balloon/Compliance table=0: 12; 1: 16",
+     "Load stepping/Number of load steps=4"])
+s = summary(out)
+a, b = radii(s)
+achieved = s["balloon"]["achieved_diameter_mm"]
+print(f"pressure-limited: closed-form a {a_expected:.5f} mm; FE inner radius {a:.5f}, achieved diameter {achieved:.5f}")
+check(abs(achieved - 2 * a_expected) <= 0.01 * 2 * a_expected,
+      f"achieved diameter {achieved:.4f} mm within 1 % of the closed form's {2 * a_expected:.4f} mm")
+check(achieved < s["balloon"]["free_diameter_mm"], "the tube holds the balloon below its free diameter")
+check(abs(s["balloon"]["max_contact_pressure_kPa"] - 1e3 * p_bal) <= 1e-6 * 1e3 * p_bal,
+      f"contact pressure never exceeds the balloon pressure ({s['balloon']['max_contact_pressure_kPa']:.4f} kPa)")
+
+# 3. Augmented Lagrangian: a 100x softer penalty, multipliers updated until the penetration is below 1e-4 mm.
+out = os.path.join(args.workdir, "augmented")
+run(args, os.path.join("verification", "balloon_tube.prm"), out,
+    ["Balloon/Penalty=10", "Balloon/Augmented Lagrangian=true", "Balloon/Gap tolerance=1e-4"])
+s = summary(out)
+a, _ = radii(s)
+pen = s["measures"]["final"]["contact_max_penetration_mm"]
+check(pen <= 1e-4, f"deepest penetration {pen:.2e} mm <= 1e-4 mm")
+check(abs(a - 6.5) <= 2e-4, f"inner radius {a:.6f} mm at the balloon's 6.5 mm")
+finish()
