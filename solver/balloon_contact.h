@@ -41,6 +41,7 @@ namespace leafmech
      * stiffness, which stays positive when a load step has just pushed the balloon deep into the tissue.
      */
     void set_full_tangent(bool full) { full_tangent = full; }
+    bool uses_full_tangent() const { return full_tangent; }
 
     /// Augmented Lagrangian: multipliers <- max(0, multiplier - eps gap) from the last evaluation.
     void augment();

@@ -38,6 +38,10 @@ namespace leafmech
                       "entries, constant beyond). Dilatation balloons stay below nominal at low pressure.");
     prm.declare_entry("Penalty", "100", Patterns::Double(1e-6),
                       "Contact penalty stiffness (MPa/mm): contact pressure per mm of penetration.");
+    prm.declare_entry("Smoothing gap", "0", Patterns::Double(0),
+                      "Gap (mm) over which the contact pressure fades in smoothly (C1) instead of switching on at "
+                      "touch; about the expected penetration (e.g. 0.01) helps Newton when points graze the balloon. "
+                      "0 = sharp penalty.");
     prm.declare_entry("Augmented Lagrangian", "false", Patterns::Bool(),
                       "Repeat each converged load step with updated contact multipliers (Uzawa) until the deepest "
                       "penetration is below Gap tolerance.");
@@ -71,6 +75,7 @@ namespace leafmech
     axis         = parse_direction(prm.get("Axis direction"), "Balloon/Axis direction");
     max_pressure = prm.get_double("Maximum pressure (atm)") * atm;
     penalty      = prm.get_double("Penalty");
+    smoothing    = prm.get_double("Smoothing gap");
     augmented    = prm.get_bool("Augmented Lagrangian");
     tolerance    = prm.get_double("Gap tolerance");
     augmentations = prm.get_integer("Maximum augmentations");
@@ -110,6 +115,7 @@ namespace leafmech
         s.free_diameter = std::max(deflated, d);
       }
     s.law.penalty      = penalty;
+    s.law.smoothing    = smoothing;
     s.law.pressure_cap = pressure_limited() ? std::max(s.pressure, 1e-12) : 0.0;
     // In pressure control the shape grows with the pressure (staging by load factor, size by compliance).
     const double progress = load_factor;

@@ -72,7 +72,7 @@ namespace leafmech
   private:
     std::string                   name, control;
     std::unique_ptr<BalloonModel> model;
-    double                        target = 0, deflated = 0, max_pressure = 0, penalty = 0, tolerance = 0;
+    double                        target = 0, deflated = 0, max_pressure = 0, penalty = 0, tolerance = 0, smoothing = 0;
     bool                          augmented = false;
     unsigned int                  augmentations = 0;
     dealii::Point<dim>            axis_point;

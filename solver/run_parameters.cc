@@ -38,6 +38,9 @@ namespace leafmech
                       "... or below this absolute value (N).");
     prm.declare_entry("Increment tolerance", "1e-8", Patterns::Double(0.0, 1.0),
                       "... and the Newton update is below this fraction of the displacement norm (dimensionless).");
+    prm.declare_entry("Check tangent", "false", Patterns::Bool(),
+                      "Diagnostic: at every Newton iteration compare the assembled tangent with central differences "
+                      "of the residual along a random direction and log the relative difference (slow).");
     prm.declare_entry("Line search", "true", Patterns::Bool(),
                       "Backtrack along the Newton direction until the residual decreases (Armijo) and no cell inverts.");
     prm.declare_entry("Maximum line-search steps", "8", Patterns::Integer(0, 30), "Halvings of the Newton step.");
@@ -134,6 +137,7 @@ namespace leafmech
     r.absolute_residual_tolerance = prm.get_double("Absolute residual tolerance");
     r.increment_tolerance         = prm.get_double("Increment tolerance");
     r.line_search                 = prm.get_bool("Line search");
+    r.check_tangent               = prm.get_bool("Check tangent");
     r.max_line_search_steps       = prm.get_integer("Maximum line-search steps");
     prm.leave_subsection();
 

@@ -43,6 +43,7 @@ namespace leafmech
     double       absolute_residual_tolerance = 1e-12;
     double       increment_tolerance     = 1e-8;
     bool         line_search             = true;
+    bool         check_tangent           = false; ///< diagnostic: tangent vs finite differences each iteration
     unsigned int max_line_search_steps   = 8;
 
     LinearSolverSettings linear;

@@ -270,6 +270,8 @@ namespace leafmech
         if (contact)
           contact->set_full_tangent(it > 0 && r_prev <= 1e-2 * r_first);
         assemble(solution_ghosted, load_factor, step_constraints, true);
+        if (parameters.check_tangent)
+          log_tangent_check(load_factor);
 
         LinearSolver::Result lin;
         {
@@ -428,6 +430,45 @@ namespace leafmech
     outcome.load_factor = lambda;
     outcome.steps       = step;
     return outcome;
+  }
+
+  void SolidSolver::log_tangent_check(double load_factor)
+  {
+    // K v against -(rhs(u + h v) - rhs(u - h v)) / 2h on the unconstrained dofs, v random.
+    PETScWrappers::MPI::Vector saved_rhs = rhs, v(owned, comm), Kv(owned, comm), fd(owned, comm), plus(owned, comm);
+    std::srand(1 + Utilities::MPI::this_mpi_process(comm));
+    for (const auto i : owned)
+      v[i] = homogeneous_constraints.is_constrained(i) ? 0.0 : double(std::rand()) / RAND_MAX - 0.5;
+    v.compress(VectorOperation::insert);
+    matrix.vmult(Kv, v);
+    const double h = 1e-6 * std::max(1.0, solution.linfty_norm());
+    PETScWrappers::MPI::Vector trial(owned, comm);
+    for (const double sign : {1.0, -1.0})
+      {
+        trial = solution;
+        trial.add(sign * h, v);
+        trial_ghosted = trial;
+        assemble(trial_ghosted, load_factor, homogeneous_constraints, false);
+        if (sign > 0)
+          plus = rhs;
+        else
+          fd = rhs;
+      }
+    fd -= plus;
+    fd /= 2 * h; // = (R(u + hv) - R(u - hv)) / 2h
+    for (const auto i : owned)
+      if (homogeneous_constraints.is_constrained(i))
+        {
+          fd[i] = 0.0;
+          Kv[i] = 0.0;
+        }
+    fd.compress(VectorOperation::insert);
+    Kv.compress(VectorOperation::insert);
+    const double scale = Kv.l2_norm();
+    Kv -= fd;
+    log << "    tangent check: |K v - dR/du v| / |K v| = " << std::scientific << Kv.l2_norm() / scale
+        << (contact && !contact->uses_full_tangent() ? " (contact: normal stiffness only)" : "") << "\n";
+    rhs = saved_rhs;
   }
 
   void SolidSolver::locate_probes()

@@ -123,6 +123,8 @@ namespace leafmech
     IncrementStatus solve_increment(unsigned int step, double load_factor, std::string &why, unsigned int &iterations);
     void            locate_probes();
     void            setup_valve_features();
+    /// Logs |K v - (R(u + h v) - R(u - h v)) / 2h| / |K v| for a random v (Nonlinear solver/Check tangent).
+    void            log_tangent_check(double load_factor);
 
     const RunParameters &parameters;
     const Problem       &problem;

@@ -29,10 +29,11 @@ namespace leafmech
                           std::map<dealii::types::global_dof_index, double> &values) const override;
     double follower_pressure(dealii::types::boundary_id id, double load_factor) const override;
     const ValveFeatures *valve() const override { return &features; }
-    /// The balloon touches the leaflets' atrial (inner) surface and free edge.
+    /// The balloon touches the leaflets anywhere: the proximal bulb the atrial side, the distal bulb the
+    /// ventricular side, the waist the free edges.
     std::vector<dealii::types::boundary_id> contact_surfaces() const override
     {
-      return {BoundaryIds::atrial_surface, BoundaryIds::free_edge};
+      return {BoundaryIds::atrial_surface, BoundaryIds::ventricular_surface, BoundaryIds::free_edge};
     }
 
   private:

@@ -38,7 +38,13 @@ namespace leafmech::kernels
     const double centre    = 0.5 * s.waist_length + half_bulb; // bulb centres at +-centre
     const double end       = centre + half_bulb;
     const double cap       = s.waist_radius;                  // the cylinder's ends are rounded with its radius
-    const auto   radius    = [&](double xi) {
+    // Smooth maximum (softplus over `neck` mm): the necks where a bulb meets the waist are rounded, so the
+    // surface normal turns continuously there, where the leaflet tips rest.
+    const double neck = 0.5;
+    const auto   smooth_max = [&](double a, double b) {
+      return std::max(a, b) + neck * std::log1p(std::exp(-std::abs(a - b) / neck));
+    };
+    const auto radius = [&](double xi) {
       double r = 0.0;
       if (std::abs(xi) <= end)
         r = s.waist_radius;
@@ -47,8 +53,8 @@ namespace leafmech::kernels
       for (const auto &[c, R] : {std::pair<double, double>{centre, s.distal_radius}, {-centre, s.proximal_radius}})
         {
           const double u = (xi - c) / half_bulb;
-          if (std::abs(u) < 1.0)
-            r = std::max(r, R * std::sqrt(1.0 - u * u));
+          if (std::abs(u) < 1.0 && std::abs(xi) <= end)
+            r = smooth_max(r, R * std::sqrt(1.0 - u * u));
         }
       return r;
     };
@@ -56,8 +62,7 @@ namespace leafmech::kernels
     const double          x0 = -end - cap, x1 = end + cap;
     for (int k = 0; k <= samples; ++k)
       {
-        // Cosine spacing samples the rounded ends densely.
-        const double xi = x0 + (x1 - x0) * 0.5 * (1.0 - std::cos(pi * k / samples));
+        const double xi = x0 + (x1 - x0) * k / samples;
         lobe.xi.push_back(xi);
         lobe.r.push_back(k == 0 || k == samples ? 0.0 : radius(xi));
       }

@@ -96,7 +96,8 @@ TEST(BalloonContact, ForceAndStiffnessMatchFiniteDifferences)
       place(b.lobes[sample % 2], -25 + 50 * u(rng), 16 * u(rng), 6.28 * u(rng), x);
       for (const auto &[law, lambda] : {std::pair<ContactLaw, double>{{3.0, 0.0}, 0.0},
                                         {{3.0, 0.0}, 0.4},
-                                        {{3.0, 0.5}, 0.0}})
+                                        {{3.0, 0.5}, 0.0},
+                                        {{3.0, 0.0, 1.0, 0.5}, 0.0}})
         {
           const double             w = 0.7;
           const ContactPointResult r = contact_point(view, law, x, w, lambda);
@@ -120,7 +121,7 @@ TEST(BalloonContact, ForceAndStiffnessMatchFiniteDifferences)
                 EXPECT_NEAR(r.stiffness[3 * i + j], (rp.force[i] - rm.force[i]) / (2 * h),
                             1e-5 * (1 + std::abs(r.stiffness[3 * i + j])))
                   << "sample " << sample << " entry " << i << j << " gap " << r.gap;
-              if (lambda == 0 && law.pressure_cap <= 0)
+              if (lambda == 0 && law.pressure_cap <= 0 && law.smoothing == 0)
                 EXPECT_NEAR(r.force[j], (energy(view, law, xp, w) - energy(view, law, xm, w)) / (2 * h),
                             1e-5 * (1 + std::abs(r.force[j])));
             }
@@ -147,20 +148,45 @@ TEST(BalloonContact, PressureNeverExceedsTheCap)
     EXPECT_TRUE(std::isfinite(v));
 }
 
+TEST(BalloonContact, SmoothedLawIsContinuousWithItsSlope)
+{
+  const BalloonGeometry b    = tilted_cylinder(12.0, 20.0);
+  const BalloonView     view = b.host_view();
+  const ContactLaw      law{4.0, 0.0, 1.0, 0.05};
+  double                x[3];
+  // Across g = 0 and g = delta the pressure and its slope have no jump.
+  for (const double r : {12.0, 12.05})
+    {
+      double xm[3], xp[3];
+      place(b.lobes[0], 0.0, r - 1e-9, 0.0, xm);
+      place(b.lobes[0], 0.0, r + 1e-9, 0.0, xp);
+      EXPECT_NEAR(contact_point(view, law, xm, 1, 0).pressure, contact_point(view, law, xp, 1, 0).pressure, 1e-8);
+    }
+  place(b.lobes[0], 0.0, 12.0, 0.0, x);
+  EXPECT_NEAR(contact_point(view, law, x, 1, 0).pressure, 0.5 * 4.0 * 0.05, 1e-9); // eps delta / 2 at g = 0
+  place(b.lobes[0], 0.0, 12.06, 0.0, x);
+  EXPECT_EQ(contact_point(view, law, x, 1, 0).pressure, 0.0);
+  place(b.lobes[0], 0.0, 11.0, 0.0, x);
+  EXPECT_NEAR(contact_point(view, law, x, 1, 0).pressure, 4.0 * (1.0 + 0.025), 1e-9);
+}
+
 TEST(InoueBalloon, StagedProfileFollowsItsParameters)
 {
+  // The necks are rounded by a softplus over 0.5 mm, which can add at most 0.5 ln 2 where two parts meet.
+  const double neck = 0.5 * std::log(2.0) + 1e-3;
   // Stage 1: distal bulb inflated, proximal bulb and waist at the deflated radius.
   const InoueShape stage1{12.0, 2.0, 2.0, 10.0, 8.0};
   const auto       l1 = inoue_lobe(stage1);
   const double     centre = 0.5 * 8.0 + 5.0;
   EXPECT_NEAR(profile_radius(l1, centre), 12.0, 0.05);
-  EXPECT_NEAR(profile_radius(l1, -centre), 2.0, 0.05);
+  EXPECT_GE(profile_radius(l1, -centre), 2.0);
+  EXPECT_LE(profile_radius(l1, -centre), 2.0 + neck);
   EXPECT_NEAR(profile_radius(l1, 0.0), 2.0, 1e-9);
   // Fully inflated: both bulbs at 14 mm, the waist at the 13 mm target radius (26 mm diameter).
   const InoueShape full{14.0, 14.0, 13.0, 10.0, 8.0};
   const auto       l3 = inoue_lobe(full);
-  EXPECT_NEAR(profile_radius(l3, centre), 14.0, 0.05);
-  EXPECT_NEAR(profile_radius(l3, -centre), 14.0, 0.05);
+  EXPECT_NEAR(profile_radius(l3, centre), 14.0, 0.1);
+  EXPECT_NEAR(profile_radius(l3, -centre), 14.0, 0.1);
   EXPECT_NEAR(profile_radius(l3, 0.0), 13.0, 1e-9);
   // The waist is the narrowest part between the bulbs, and the profile closes on the axis at both ends.
   for (double xi = -centre; xi <= centre; xi += 0.25)

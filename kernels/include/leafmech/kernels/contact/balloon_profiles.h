@@ -23,10 +23,10 @@ namespace leafmech::kernels
 
   /**
    * @brief Hourglass profile: two ellipsoidal bulbs (distal at +xi) joined by the waist, a cylinder over the
-   * whole length; the radius at each xi is the largest of the three, so an uninflated part stays at the waist
-   * radius.
+   * whole length with rounded ends; the radius at each xi is the (smoothed, over 0.5 mm) largest of the three,
+   * so an uninflated part stays at the waist radius and the necks have no corner. Uniform sampling.
    */
-  BalloonGeometry::Lobe inoue_lobe(const InoueShape &shape, int samples = 200);
+  BalloonGeometry::Lobe inoue_lobe(const InoueShape &shape, int samples = 400);
 
   /// Radius of a lobe's profile at xi (linear interpolation; 0 outside its ends).
   double profile_radius(const BalloonGeometry::Lobe &lobe, double xi);
