@@ -158,7 +158,7 @@ namespace leafmech
     evaluate(u, load_factor);
     Summary      s;
     const auto  &lobe = last_state.geometry.lobes.front();
-    double       force = 0, weighted_radius = 0, max_p = 0, max_pen = 0, in_contact = 0;
+    double       total = 0, force = 0, weighted_radius = 0, max_p = 0, max_pen = 0, in_contact = 0;
     const std::size_t N = points.n;
     for (std::size_t p = 0; p < N; ++p)
       {
@@ -174,15 +174,19 @@ namespace leafmech
         for (int k = 0; k < 3; ++k)
           r2 += (d[k] - xi * lobe.axis[k]) * (d[k] - xi * lobe.axis[k]);
         const double f = points.pressure[p] * points.weight[p];
-        force += f;
-        weighted_radius += f * std::sqrt(r2);
+        total += f;
+        if (std::abs(xi) <= balloon.waist_half_length())
+          {
+            force += f;
+            weighted_radius += f * std::sqrt(r2);
+          }
         max_p   = std::max(max_p, points.pressure[p]);
         max_pen = std::max(max_pen, -points.gap[p]);
         in_contact += 1;
       }
     force           = Utilities::MPI::sum(force, comm);
     weighted_radius = Utilities::MPI::sum(weighted_radius, comm);
-    s.total_force       = force;
+    s.total_force       = Utilities::MPI::sum(total, comm);
     s.achieved_diameter = force > 0 ? 2.0 * weighted_radius / force : 0.0;
     s.max_pressure      = Utilities::MPI::max(max_p, comm);
     s.max_penetration   = Utilities::MPI::max(max_pen, comm);

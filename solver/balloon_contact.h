@@ -56,7 +56,8 @@ namespace leafmech
 
     struct Summary
     {
-      double achieved_diameter = 0; ///< 2 x force-weighted mean distance of loaded points from the axis (mm)
+      /// 2 x force-weighted mean distance from the axis of the loaded points on the waist (mm); 0 if none
+      double achieved_diameter = 0;
       double free_diameter     = 0; ///< mm
       double balloon_pressure  = 0; ///< MPa
       double max_pressure      = 0; ///< largest contact pressure (MPa)

@@ -33,6 +33,9 @@ namespace leafmech
      * the inflation has progressed to `progress` in [0, 1] towards the waist diameter `diameter` (mm).
      */
     virtual kernels::BalloonGeometry shape(double progress, double diameter, double deflated_diameter) const = 0;
+
+    /// Half the axial length (mm) of the part whose diameter the inflation controls (the waist).
+    virtual double waist_half_length() const = 0;
   };
 
   struct BalloonModelInfo
@@ -68,6 +71,9 @@ namespace leafmech
     double target_diameter() const { return target; }
 
     BalloonState state(double load_factor) const;
+
+    /// Half the axial length (mm) of the controlled part: the achieved diameter is measured there.
+    double waist_half_length() const { return model->waist_half_length(); }
 
   private:
     std::string                   name, control;

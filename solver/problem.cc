@@ -34,6 +34,13 @@ namespace leafmech
     return problem;
   }
 
+  void copy_with_material(Triangulation<dim> &serial, types::material_id id, Triangulation<dim> &tria)
+  {
+    for (const auto &cell : serial.active_cell_iterators())
+      cell->set_material_id(id);
+    tria.copy_triangulation(serial);
+  }
+
   void add_boundary_component(const DoFHandler<dim> &dof_handler, types::boundary_id id, unsigned int component,
                               const std::function<double(const Point<dim> &)> &value,
                               std::map<types::global_dof_index, double> &values)

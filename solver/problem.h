@@ -83,6 +83,10 @@ namespace leafmech
   /// Creates the problem chosen in "Geometry/Problem".
   std::unique_ptr<Problem> create_problem(dealii::ParameterHandler &prm);
 
+  /// Gives every cell of `serial` one material id and copies it into `tria` (single-material benchmark grids).
+  void copy_with_material(dealii::Triangulation<dim> &serial, dealii::types::material_id id,
+                          dealii::Triangulation<dim> &tria);
+
   /// Adds values of one displacement component on one boundary to a Dirichlet map.
   void add_boundary_component(const dealii::DoFHandler<dim> &dof_handler, dealii::types::boundary_id id,
                               unsigned int component, const std::function<double(const dealii::Point<dim> &)> &value,

@@ -1,7 +1,7 @@
 // CUDA backend of the contact batch: the same evaluate_contact_point() as the CPU loop, one thread per point.
 #include <leafmech/kernels/contact/contact_batch.h>
 
-#include <cuda_runtime.h>
+#include "cuda_check.h"
 
 #include <stdexcept>
 #include <string>
@@ -10,11 +10,7 @@ namespace leafmech::kernels
 {
   namespace
   {
-    void check(cudaError_t status, const char *what)
-    {
-      if (status != cudaSuccess)
-        throw std::runtime_error(std::string("CUDA error in ") + what + ": " + cudaGetErrorString(status));
-    }
+    constexpr auto check = cuda_check;
 
     __global__ void contact_kernel(BalloonView balloon, ContactLaw law, std::size_t n, const double *x,
                                    const double *w, const double *lambda, double *force, double *stiffness,

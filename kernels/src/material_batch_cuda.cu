@@ -1,7 +1,7 @@
 // CUDA backend: the same evaluate_material_point() as the CPU loop, one thread per point.
 #include <leafmech/kernels/material_batch.h>
 
-#include <cuda_runtime.h>
+#include "cuda_check.h"
 
 #include <stdexcept>
 #include <string>
@@ -10,11 +10,7 @@ namespace leafmech::kernels
 {
   namespace
   {
-    void check(cudaError_t status, const char *what)
-    {
-      if (status != cudaSuccess)
-        throw std::runtime_error(std::string("CUDA error in ") + what + ": " + cudaGetErrorString(status));
-    }
+    constexpr auto check = cuda_check;
 
     __global__ void material_kernel(MaterialParameters p, std::size_t n, const double *F, const double *fibre,
                                     double *tau, double *tangent, double *energy)

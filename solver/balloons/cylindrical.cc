@@ -18,6 +18,8 @@ namespace leafmech
         return g;
       }
 
+      double waist_half_length() const override { return 0.5 * length; }
+
     private:
       double length;
     };

@@ -26,6 +26,8 @@ namespace leafmech
         return g;
       }
 
+      double waist_half_length() const override { return 0.5 * waist_length; }
+
     private:
       double bulb_length, waist_length, oversize;
     };

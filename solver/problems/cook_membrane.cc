@@ -32,9 +32,7 @@ namespace leafmech
             return Point<dim>(p[0], 44.0 * s + p[1] * (44.0 - 28.0 * s) / 44.0, p[2]);
           },
           serial);
-        for (const auto &cell : serial.active_cell_iterators())
-          cell->set_material_id(MaterialIds::leaflet_anterior);
-        tria.copy_triangulation(serial);
+        copy_with_material(serial, MaterialIds::leaflet_anterior, tria);
       }
 
       void dirichlet_values(const DoFHandler<dim> &dof_handler, double,

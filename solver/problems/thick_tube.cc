@@ -33,9 +33,7 @@ namespace leafmech
                                                   Point<dim>(outer, 0.5 * M_PI, length), /*colorize=*/true);
         GridTools::transform(
           [](const Point<dim> &p) { return Point<dim>(p[0] * std::cos(p[1]), p[0] * std::sin(p[1]), p[2]); }, serial);
-        for (const auto &cell : serial.active_cell_iterators())
-          cell->set_material_id(MaterialIds::leaflet_anterior);
-        tria.copy_triangulation(serial);
+        copy_with_material(serial, MaterialIds::leaflet_anterior, tria);
       }
 
       void dirichlet_values(const DoFHandler<dim> &dof_handler, double,
