@@ -3,7 +3,7 @@
  * @file
  * @brief Host side of the material models: parameter declaration, parsing and the kernel description.
  *
- * Each model file (solver/materials/*.cc) registers a MaterialModelInfo. Parameters live in
+ * Each model file in solver/materials/ registers a MaterialModelInfo. Parameters live in
  * "Materials/<material id name>/<model name>", common ones (model choice, compressibility) one level up.
  */
 #include <leafmech/kernels/material_point.h>
