@@ -28,6 +28,7 @@ namespace leafmech
               std::find(surfaces.begin(), surfaces.end(), cell->face(f)->boundary_id()) != surfaces.end())
             faces.emplace_back(cell, f);
     points.resize(faces.size() * n_q);
+    tangents.resize(points.n);
     reset_multipliers();
   }
 
@@ -69,8 +70,10 @@ namespace leafmech
             const unsigned int p = k * n_q + q;
             for (unsigned int d = 0; d < dim; ++d)
               points.x[d * N + p] = x[d];
+            auto &[T0, T1, a0, a1] = tangents[p];
             Tensor<1, dim> T[2], a[2];
             face_tangents(f, q, local_u, T, a);
+            T0 = T[0], T1 = T[1], a0 = a[0], a1 = a[1];
             points.weight[p] = cross_product_3d(a[0], a[1]).norm() * face_values->get_quadrature().weight(q);
           }
       }
@@ -88,7 +91,7 @@ namespace leafmech
     const FiniteElement<dim> &fe = face_values->get_fe();
     const unsigned int        n = fe.n_dofs_per_cell(), N = points.n;
     FullMatrix<double>        k_local(n, n);
-    Vector<double>            r_local(n), local_u(n);
+    Vector<double>            r_local(n);
     std::vector<double>       dda(n);
     std::vector<types::global_dof_index> dofs(n);
     for (unsigned int k = 0; k < faces.size(); ++k)
@@ -100,7 +103,6 @@ namespace leafmech
           continue;
         const auto &[cell, f] = faces[k];
         face_values->reinit(cell, f);
-        cell->get_dof_values(u, local_u);
         k_local = 0;
         r_local = 0;
         for (unsigned int q = 0; q < n_q; ++q)
@@ -109,9 +111,10 @@ namespace leafmech
             if (points.pressure[p] <= 0.0)
               continue;
             // Change of the deformed area element: d da / du_Jb = w [G1_J (a2 x m) + G2_J (m x a1)]_b.
-            Tensor<1, dim> T[2], a[2];
-            face_tangents(f, q, local_u, T, a);
-            Tensor<1, dim> m = cross_product_3d(a[0], a[1]);
+            // Face tangents as evaluate() computed them at this state.
+            const auto &[T0, T1, a0, a1] = tangents[p];
+            const Tensor<1, dim> T[2] = {T0, T1}, a[2] = {a0, a1};
+            Tensor<1, dim>       m    = cross_product_3d(a[0], a[1]);
             m /= m.norm();
             const double         w  = face_values->get_quadrature().weight(q);
             const Tensor<1, dim> c1 = w * cross_product_3d(a[1], m), c2 = w * cross_product_3d(m, a[0]);

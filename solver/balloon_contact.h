@@ -17,6 +17,7 @@
 #include <deal.II/lac/petsc_vector.h>
 
 #include <leafmech/kernels/contact/contact_batch.h>
+#include <array>
 #include <memory>
 #include <solver/balloon_model.h>
 #include <vector>
@@ -84,6 +85,8 @@ namespace leafmech
     std::unique_ptr<dealii::FEFaceValues<dim>> face_values;
     std::vector<std::pair<dealii::DoFHandler<dim>::active_cell_iterator, unsigned int>> faces;
     kernels::ContactPointArrays              points;
+    /// Reference and deformed face tangents T_1, T_2, a_1, a_2 of every point at the last evaluation.
+    std::vector<std::array<dealii::Tensor<1, dim>, 4>> tangents;
     BalloonState                             last_state;
     std::vector<double>                      saved;
     bool                                     full_tangent = true;

@@ -11,6 +11,14 @@ namespace leafmech
 {
   using namespace dealii;
 
+  std::pair<Tensor<1, dim>, Tensor<1, dim>> axis_frame(const Tensor<1, dim> &axis)
+  {
+    const Tensor<1, dim> ref = std::abs(axis[0]) < 0.9 ? Tensor<1, dim>({1, 0, 0}) : Tensor<1, dim>({0, 1, 0});
+    Tensor<1, dim>       e1  = ref - (ref * axis) * axis;
+    e1 /= e1.norm();
+    return {e1, cross_product_3d(axis, e1)};
+  }
+
   void declare_balloon_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Balloon");
@@ -121,11 +129,7 @@ namespace leafmech
     const double progress = load_factor;
     s.geometry            = model->shape(progress, s.free_diameter, deflated);
     // Balloon frame (e1, e2, axis) -> world.
-    // e1: the x direction (through the commissures) made normal to the axis.
-    const Tensor<1, dim> ref = std::abs(axis[0]) < 0.9 ? Tensor<1, dim>({1, 0, 0}) : Tensor<1, dim>({0, 1, 0});
-    Tensor<1, dim>       e1  = ref - (ref * axis) * axis;
-    e1 /= e1.norm();
-    const Tensor<1, dim> e2 = cross_product_3d(axis, e1);
+    const auto [e1, e2] = axis_frame(axis);
     for (auto &lobe : s.geometry.lobes)
       {
         const double o[3] = {lobe.origin[0], lobe.origin[1], lobe.origin[2]};

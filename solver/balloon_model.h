@@ -86,6 +86,12 @@ namespace leafmech
     std::vector<std::pair<double, double>> compliance; ///< (pressure MPa, diameter mm), increasing pressure
   };
 
+  /**
+   * @brief The balloon frame (e1, e2) normal to a unit axis: e1 is the x direction (through the commissures)
+   * made normal to the axis (y if the axis is nearly x), e2 = axis x e1.
+   */
+  std::pair<dealii::Tensor<1, dim>, dealii::Tensor<1, dim>> axis_frame(const dealii::Tensor<1, dim> &axis);
+
   /// Declares the "Balloon" section: model choice, control, contact and one subsection per model.
   void declare_balloon_parameters(dealii::ParameterHandler &prm);
 } // namespace leafmech

@@ -217,11 +217,8 @@ namespace leafmech
     for (unsigned int l = 0; l < balloon.lobes.size(); ++l)
       {
         const auto    &lobe = balloon.lobes[l];
-        Tensor<1, dim> a({lobe.axis[0], lobe.axis[1], lobe.axis[2]});
-        const Tensor<1, dim> ref = std::abs(a[0]) < 0.9 ? Tensor<1, dim>({1, 0, 0}) : Tensor<1, dim>({0, 1, 0});
-        Tensor<1, dim>       e1  = ref - (ref * a) * a;
-        e1 /= e1.norm();
-        const Tensor<1, dim> e2 = cross_product_3d(a, e1);
+        const Tensor<1, dim> a({lobe.axis[0], lobe.axis[1], lobe.axis[2]});
+        const auto [e1, e2] = axis_frame(a);
         const Point<dim>     o(lobe.origin[0], lobe.origin[1], lobe.origin[2]);
         const auto at = [&](std::size_t k, unsigned int j) {
           const double phi = 2 * M_PI * j / n_around;

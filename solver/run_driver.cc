@@ -151,9 +151,8 @@ namespace leafmech
     report.backend   = kernels::backend_name(backend.kind);
     report.problem   = problem_name;
     if (balloon->enabled())
-      report.balloon = {{"model", balloon->model_name()},
-                        {"control", balloon->pressure_limited() ? "pressure" : "diameter"},
-                        {"target_diameter_mm", std::to_string(balloon->target_diameter())}};
+      report.balloon = {balloon->model_name(), balloon->pressure_limited() ? "pressure" : "diameter",
+                        balloon->target_diameter()};
     report.probes    = parameters.probes;
 
     TimerOutput timer(comm, log, TimerOutput::never, TimerOutput::wall_times);

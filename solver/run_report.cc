@@ -70,13 +70,13 @@ namespace leafmech
             j["orifice_area_cm2"] = {{"reference", j["measures"]["reference"]["orifice_area_cm2"]},
                                      {"final", last["orifice_area_cm2"]}};
             // The intact valve under diastolic pressure (no balloon): the pre-procedure mitral valve area.
-            if (r.status == "completed" && r.balloon.empty())
+            if (r.status == "completed" && r.balloon.model.empty())
               j["mva_cm2"] = {{"pre", last["orifice_area_cm2"]}, {"post", nullptr}};
           }
-        if (!r.balloon.empty())
-          j["balloon"] = {{"model", r.balloon.at("model")},
-                          {"control", r.balloon.at("control")},
-                          {"target_diameter_mm", std::stod(r.balloon.at("target_diameter_mm"))},
+        if (!r.balloon.model.empty())
+          j["balloon"] = {{"model", r.balloon.model},
+                          {"control", r.balloon.control},
+                          {"target_diameter_mm", r.balloon.target_diameter_mm},
                           {"free_diameter_mm", last["balloon_free_diameter_mm"]},
                           {"achieved_diameter_mm", last["balloon_achieved_diameter_mm"]},
                           {"pressure_kPa", last["balloon_pressure_kPa"]},

@@ -28,7 +28,12 @@ namespace leafmech
     std::map<std::string, double> timings_s;
     using Measures = std::vector<std::pair<std::string, double>>;
     Measures mesh_metrics;     ///< valve geometry figures (units in the names)
-    std::map<std::string, std::string> balloon; ///< model, control, target diameter (empty without a balloon)
+    struct Balloon
+    {
+      std::string model;   ///< empty without a balloon
+      std::string control; ///< "diameter" | "pressure"
+      double      target_diameter_mm = 0;
+    } balloon;
     Measures initial_measures; ///< state measures of the reference configuration
   };
 
