@@ -56,6 +56,20 @@ def vtu_lines(path):
     return points, data
 
 
+def tangent_checks(outdir):
+    """Per load step, the logged |K v - dR/du v| / |K v| of every Newton iteration (Nonlinear solver/Check
+    tangent), as {step: [(value, normal_only)]}; retried steps keep their last attempt."""
+    checks, step = {}, None
+    for line in open(os.path.join(outdir, "log.txt")):
+        if line.startswith("Step "):
+            step = int(line.split()[1].rstrip(":"))
+            checks[step] = []
+        elif "tangent check" in line:
+            value = float(line.split("=")[1].split()[0])
+            checks[step].append((value, "normal stiffness only" in line))
+    return checks
+
+
 def summary(outdir):
     with open(os.path.join(outdir, "summary.json")) as f:
         return json.load(f)

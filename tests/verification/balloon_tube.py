@@ -10,7 +10,7 @@ r^2 = R^2 + a^2 - A^2 and P(a) = int_a^b mu (lambda^2 - lambda^-2) dr / r with l
 import csv
 import math
 import os
-from leafmech_testing import arguments, check, finish, run, summary
+from leafmech_testing import arguments, check, finish, run, summary, tangent_checks
 
 args = arguments()
 mu, A, B, L = 0.1, 5.0, 8.0, 2.0
@@ -61,6 +61,19 @@ for res in steps.values():
 print("orders of convergence:", [round(x, 2) for x in orders])
 check(len(orders) >= 3 and min(orders) >= 1.7, "Newton converges quadratically near equilibrium (consistent contact tangent)")
 
+# The contact tangent (curvature of the balloon, change of area) against central differences of the assembled
+# residual: every full-tangent iteration of the steps in firm contact (step 1 ends exactly at touch, the law's
+# kink, where differences straddle it).
+check_out = os.path.join(args.workdir, "tangent")
+run(args, os.path.join("verification", "balloon_tube.prm"), check_out, ["Nonlinear solver/Check tangent=true",
+                                                                       "Output/Interval=0"])
+checks = tangent_checks(check_out)
+full = [v for step, c in checks.items() if step > 1 for v, normal_only in c if not normal_only]
+print("full-tangent FD differences:", [f"{v:.1e}" for v in full])
+check(len(full) >= 6 and max(full) <= 1e-8, f"consistent contact tangent: largest relative FD difference {max(full):.1e}")
+check(os.path.exists(os.path.join(out, "balloon.pvd")) and os.path.exists(os.path.join(out, "balloon-0004.vtu")),
+      "the balloon surface is written as its own dataset")
+
 # 2. Pressure-limited: 0.2 atm; the free diameter (12-16 mm) always exceeds what the tube allows.
 p_bal = 0.2 * 0.101325
 lo, hi = A, 10.0
@@ -78,6 +91,8 @@ achieved = s["balloon"]["achieved_diameter_mm"]
 print(f"pressure-limited: closed-form a {a_expected:.5f} mm; FE inner radius {a:.5f}, achieved diameter {achieved:.5f}")
 check(abs(achieved - 2 * a_expected) <= 0.01 * 2 * a_expected,
       f"achieved diameter {achieved:.4f} mm within 1 % of the closed form's {2 * a_expected:.4f} mm")
+check(abs(s["balloon"]["free_diameter_mm"] - (12 + 4 * 0.2)) <= 1e-12,
+      f"free diameter {s['balloon']['free_diameter_mm']} mm interpolated from the compliance table (12.8)")
 check(achieved < s["balloon"]["free_diameter_mm"], "the tube holds the balloon below its free diameter")
 check(abs(s["balloon"]["max_contact_pressure_kPa"] - 1e3 * p_bal) <= 1e-6 * 1e3 * p_bal,
       f"contact pressure never exceeds the balloon pressure ({s['balloon']['max_contact_pressure_kPa']:.4f} kPa)")

@@ -26,6 +26,12 @@ MATERIALS = {
                           mu=0.00764, nu=0.45, k1=0.9966, k2=524.6, kappa=0.1, stretch=1.04, shear=0.06,
                           fibre={"uniaxial": (1, 0, 0), "equibiaxial": (1, 0, 0), "simple shear": (0, 1, 0)},
                           volumetric="log squared"),
+    # Stiffening factor 3 must act exactly as a 3x matrix shear modulus and fibre stiffness (bulk modulus via nu).
+    "HGO-stiffened": dict(sets=["Materials/leaflet_anterior/Model=HGO leaflet",
+                                "Materials/leaflet_anterior/Poisson's ratio=0.45",
+                                "Materials/leaflet_anterior/Stiffening factor=3"],
+                          mu=3 * 0.00764, nu=0.45, k1=3 * 0.9966, k2=524.6, kappa=0.0, stretch=1.04, shear=0.06,
+                          fibre={"uniaxial": (1, 0, 0), "equibiaxial": (0, 1, 0), "simple shear": (1, 1, 0)}),
 }
 
 
