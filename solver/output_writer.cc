@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <leafmech/kernels/contact/balloon_profiles.h>
 #include <solver/output_writer.h>
 #include <solver/stress_recovery.h>
 #include <sstream>
@@ -220,11 +221,14 @@ namespace leafmech
         const Tensor<1, dim> a({lobe.axis[0], lobe.axis[1], lobe.axis[2]});
         const auto [e1, e2] = axis_frame(a);
         const Point<dim>     o(lobe.origin[0], lobe.origin[1], lobe.origin[2]);
-        const auto at = [&](std::size_t k, unsigned int j) {
-          const double phi = 2 * M_PI * j / n_around;
-          return o + lobe.xi[k] * a + lobe.r[k] * (std::cos(phi) * e1 + std::sin(phi) * e2);
+        // The spline resampled at most every 0.25 mm along the axis: enough to show the shoulders smoothly.
+        const double   length = lobe.h * (lobe.r.size() - 1);
+        const unsigned n_along = static_cast<unsigned>(std::ceil(length / 0.25));
+        const auto     at      = [&](unsigned k, unsigned int j) {
+          const double phi = 2 * M_PI * j / n_around, xi = lobe.xi0 + length * k / n_along;
+          return o + xi * a + kernels::profile_radius(lobe, xi) * (std::cos(phi) * e1 + std::sin(phi) * e2);
         };
-        for (std::size_t k = 0; k + 1 < lobe.xi.size(); ++k)
+        for (unsigned k = 0; k < n_along; ++k)
           for (unsigned int j = 0; j < n_around; ++j)
             {
               for (const Point<dim> &p : {at(k, j), at(k + 1, j), at(k + 1, j + 1), at(k, j + 1)})

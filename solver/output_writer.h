@@ -44,7 +44,7 @@ namespace leafmech
   std::string ascii_vtu(const std::vector<dealii::Point<dim>> &points, unsigned int points_per_cell,
                         unsigned int vtk_type, const std::vector<CellArray> &cell_data);
 
-  /// The balloon's surfaces of revolution as quads (n_around per profile segment), cell data "lobe".
+  /// The balloon's surfaces of revolution as quads (n_around per 0.25 mm or less along the axis), cell data "lobe".
   std::string balloon_vtu(const kernels::BalloonGeometry &balloon, unsigned int n_around = 48);
 
   /// An ASCII VTU of the chordae as line cells with their tensions (N).

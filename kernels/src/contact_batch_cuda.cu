@@ -70,8 +70,8 @@ namespace leafmech::kernels
         std::vector<double> packed;
         for (const auto &lobe : balloon.lobes)
           {
-            packed.insert(packed.end(), lobe.xi.begin(), lobe.xi.end());
             packed.insert(packed.end(), lobe.r.begin(), lobe.r.end());
+            packed.insert(packed.end(), lobe.m.begin(), lobe.m.end());
           }
         if (packed.size() > profile_capacity)
           {
@@ -86,8 +86,8 @@ namespace leafmech::kernels
         std::size_t at = 0;
         for (int l = 0; l < view.n_lobes; ++l)
           {
-            view.lobe[l].xi = d_profile + at;
-            view.lobe[l].r  = d_profile + at + view.lobe[l].n;
+            view.lobe[l].r = d_profile + at;
+            view.lobe[l].m = d_profile + at + view.lobe[l].n;
             at += 2 * view.lobe[l].n;
           }
       }

@@ -1,7 +1,7 @@
-// Balloon contact at a point: signed distance against closed forms for a cylinder (straight part and
-// hemispherical ends), force against finite differences of the penalty energy, stiffness against finite
-// differences of the force (penalty, augmented Lagrangian, capped pressure), two lobes, the axis, and the
-// staged Inoue profile's geometry.
+// Balloon contact at a point: signed distance against the closed form for a cylinder, the gap as the normal
+// distance on curved shoulders, force against finite differences of the penalty energy, stiffness against
+// finite differences of the force (penalty, augmented Lagrangian, capped pressure), two lobes, the axis, and
+// the staged Inoue profile's geometry.
 #include <leafmech/kernels/contact/balloon_profiles.h>
 
 #include <gtest/gtest.h>
@@ -13,17 +13,23 @@ using namespace leafmech::kernels;
 
 namespace
 {
-  BalloonGeometry tilted_cylinder(double radius, double length)
+  /// Puts a lobe on an oblique axis through an off-origin point, so that no test relies on a coordinate axis.
+  void tilt(BalloonGeometry::Lobe &lobe)
   {
-    BalloonGeometry b;
-    b.lobes.push_back(cylinder_lobe(radius, length));
     const double a[3] = {0.2, -0.3, 0.932737905};
     const double n    = std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
     for (int k = 0; k < 3; ++k)
       {
-        b.lobes[0].axis[k]   = a[k] / n;
-        b.lobes[0].origin[k] = 0.5 * k - 0.3;
+        lobe.axis[k]   = a[k] / n;
+        lobe.origin[k] = 0.5 * k - 0.3;
       }
+  }
+
+  BalloonGeometry tilted_cylinder(double radius, double length)
+  {
+    BalloonGeometry b;
+    b.lobes.push_back(cylinder_lobe(radius, length));
+    tilt(b.lobes[0]);
     return b;
   }
 
@@ -52,13 +58,12 @@ TEST(BalloonContact, CylinderDistanceMatchesClosedForm)
 {
   const BalloonGeometry b    = tilted_cylinder(12.0, 20.0);
   const BalloonView     view = b.host_view();
-  for (const double xi : {-8.0, 0.0, 3.5, 9.9})
+  for (const double xi : {-8.0, 0.0, 3.5, 8.0})
     for (const double r : {0.0, 5.0, 11.9, 12.0, 13.5})
       for (const double phi : {0.0, 1.0, 4.0})
         {
           double x[3];
           place(b.lobes[0], xi, r, phi, x);
-          // Beside the straight part the side is the nearest surface (a hemisphere's rim is never nearer).
           const SurfaceDistance d = balloon_distance(view, x);
           EXPECT_NEAR(d.gap, r - 12.0, 1e-9) << "xi " << xi << " r " << r;
           if (r > 0)
@@ -69,14 +74,45 @@ TEST(BalloonContact, CylinderDistanceMatchesClosedForm)
                 EXPECT_NEAR(d.n[k], outward[k] - b.lobes[0].origin[k], 1e-9);
             }
         }
-  // Hemispherical end: distance to the centre of the cap minus the radius, to the polyline's faceting.
-  for (const double angle : {0.1, 0.7, 1.3})
-    for (const double rho : {8.0, 12.5, 15.0})
-      {
-        double x[3];
-        place(b.lobes[0], 10.0 + rho * std::cos(angle), rho * std::sin(angle), 0.5, x);
-        EXPECT_NEAR(balloon_distance(view, x).gap, rho - 12.0, 12.0 * (1 - std::cos(M_PI / 256)) + 1e-12);
-      }
+}
+
+TEST(BalloonContact, GapIsTheNormalDistanceToFirstOrder)
+{
+  // On the curved shoulders of an Inoue profile: step a distance delta along the surface's outward normal
+  // (taken from central differences of the profile, not from the gap's own gradient). Expanding
+  // g = (rho - R(xi)) / sqrt(1 + R'^2) there gives g = delta + kappa R'^2 delta^2 / 2 + O(delta^3) (kappa the
+  // meridian's curvature), and the gradient is the unit normal up to O(delta): both are checked with a factor 2
+  // to spare, so a gap that is not normalised (an O(delta) error on the slopes) fails.
+  BalloonGeometry b;
+  b.lobes.push_back(inoue_lobe({12.0, 10.0, 6.0, 10.0, 6.0}));
+  tilt(b.lobes[0]);
+  const BalloonView view = b.host_view();
+  int               n_curved = 0;
+  for (double xi = -13.5; xi <= 13.5; xi += 0.37)
+    {
+      const double h = 1e-4, R = profile_radius(b.lobes[0], xi);
+      const double dR  = (profile_radius(b.lobes[0], xi + h) - profile_radius(b.lobes[0], xi - h)) / (2 * h);
+      const double d2R = (profile_radius(b.lobes[0], xi + h) - 2 * R + profile_radius(b.lobes[0], xi - h)) / (h * h);
+      const double s = std::sqrt(1 + dR * dR), n_xi = -dR / s, n_r = 1 / s;
+      const double kappa = std::abs(d2R) / (s * s * s), c = kappa * (1 + dR * dR);
+      n_curved += kappa > 0.5 ? 1 : 0;
+      for (const double delta : {-0.02, -1e-3, 1e-3, 0.02})
+        {
+          double x[3];
+          place(b.lobes[0], xi + delta * n_xi, R + delta * n_r, 0.7, x);
+          const SurfaceDistance d = balloon_distance(view, x);
+          EXPECT_NEAR(d.gap, delta, c * delta * delta + 1e-9) << "xi " << xi << " delta " << delta;
+          double unit_radial[3], axis_pt[3], n_expected[3];
+          place(b.lobes[0], 0.0, 1.0, 0.7, unit_radial);
+          place(b.lobes[0], 0.0, 0.0, 0.7, axis_pt);
+          for (int k = 0; k < 3; ++k)
+            n_expected[k] = n_xi * view.lobe[0].axis[k] + n_r * (unit_radial[k] - axis_pt[k]);
+          if (std::abs(delta) < 2e-3)
+            for (int k = 0; k < 3; ++k)
+              EXPECT_NEAR(d.n[k], n_expected[k], 1e-6 + 2 * c * std::abs(delta)) << "xi " << xi;
+        }
+    }
+  EXPECT_GT(n_curved, 4); // the check did reach the shoulders
 }
 
 TEST(BalloonContact, ForceAndStiffnessMatchFiniteDifferences)
@@ -111,7 +147,7 @@ TEST(BalloonContact, ForceAndStiffnessMatchFiniteDifferences)
               xm[j] -= h;
               const ContactPointResult rp = contact_point(view, law, xp, w, lambda);
               const ContactPointResult rm = contact_point(view, law, xm, w, lambda);
-              // Points within h of a kink of the law or of the polyline's closest-feature regions are skipped.
+              // Points within h of a kink of the law, or where the nearer of the two lobes changes, are skipped.
               if ((rp.pressure > 0) != (rm.pressure > 0) || std::abs(rp.pressure - rm.pressure) > 1e-3)
                 continue;
               if (law.pressure_cap > 0 && (rp.pressure >= law.pressure_cap) != (rm.pressure >= law.pressure_cap))
@@ -172,27 +208,28 @@ TEST(BalloonContact, SmoothedLawIsContinuousWithItsSlope)
 
 TEST(InoueBalloon, StagedProfileFollowsItsParameters)
 {
-  // The necks are rounded by a softplus over 0.5 mm, which can add at most 0.5 ln 2 where two parts meet.
-  const double neck = 0.5 * std::log(2.0) + 1e-3;
+  // Bulbs of length 10 centred at +-9, waist length 8: flat tops over |xi - 9| <= 1.5, inner shoulders over
+  // 4 <= |xi| <= 7.5, outer shoulders over 10.5 <= |xi| <= 14, then the catheter.
+  const double centre = 0.5 * 8.0 + 5.0, tol = 1e-5; // tol: the spline's interpolation error
   // Stage 1: distal bulb inflated, proximal bulb and waist at the deflated radius.
-  const InoueShape stage1{12.0, 2.0, 2.0, 10.0, 8.0};
-  const auto       l1 = inoue_lobe(stage1);
-  const double     centre = 0.5 * 8.0 + 5.0;
-  EXPECT_NEAR(profile_radius(l1, centre), 12.0, 0.05);
-  EXPECT_GE(profile_radius(l1, -centre), 2.0);
-  EXPECT_LE(profile_radius(l1, -centre), 2.0 + neck);
-  EXPECT_NEAR(profile_radius(l1, 0.0), 2.0, 1e-9);
+  const auto l1 = inoue_lobe({12.0, 2.0, 2.0, 10.0, 8.0});
+  EXPECT_NEAR(profile_radius(l1, centre), 12.0, tol);
+  EXPECT_NEAR(profile_radius(l1, centre + 1.4), 12.0, tol);
+  EXPECT_NEAR(profile_radius(l1, -centre), 2.0, tol);
+  EXPECT_NEAR(profile_radius(l1, 0.0), 2.0, tol);
+  EXPECT_NEAR(profile_radius(l1, 5.75), 7.0, tol); // mid inner shoulder: halfway between waist and bulb
   // Fully inflated: both bulbs at 14 mm, the waist at the 13 mm target radius (26 mm diameter).
-  const InoueShape full{14.0, 14.0, 13.0, 10.0, 8.0};
-  const auto       l3 = inoue_lobe(full);
-  EXPECT_NEAR(profile_radius(l3, centre), 14.0, 0.1);
-  EXPECT_NEAR(profile_radius(l3, -centre), 14.0, 0.1);
-  EXPECT_NEAR(profile_radius(l3, 0.0), 13.0, 1e-9);
-  // The waist is the narrowest part between the bulbs, and the profile closes on the axis at both ends.
+  const auto l3 = inoue_lobe({14.0, 14.0, 13.0, 10.0, 8.0});
+  EXPECT_NEAR(profile_radius(l3, centre), 14.0, tol);
+  EXPECT_NEAR(profile_radius(l3, -centre), 14.0, tol);
+  EXPECT_NEAR(profile_radius(l3, 0.0), 13.0, tol);
+  EXPECT_NEAR(profile_radius(l3, 4.0), 13.0, tol);
+  EXPECT_NEAR(profile_radius(l3, -5.75), 13.5, tol);
+  EXPECT_NEAR(profile_radius(l3, 12.25), 7.5, tol); // mid outer shoulder: halfway to the catheter
+  // The waist is the narrowest part between the bulbs; the profile ends on the catheter at both ends.
   for (double xi = -centre; xi <= centre; xi += 0.25)
-    EXPECT_GE(profile_radius(l3, xi), 13.0 - 1e-9);
-  EXPECT_EQ(l3.r.front(), 0.0);
-  EXPECT_EQ(l3.r.back(), 0.0);
-  for (std::size_t k = 1; k < l3.xi.size(); ++k)
-    EXPECT_GE(l3.xi[k], l3.xi[k - 1]);
+    EXPECT_GE(profile_radius(l3, xi), 13.0 - tol);
+  for (const double xi : {-14.0, 14.0, -30.0, 30.0})
+    EXPECT_NEAR(profile_radius(l3, xi), catheter_radius, tol);
+  EXPECT_LE(l3.h, spline_spacing);
 }

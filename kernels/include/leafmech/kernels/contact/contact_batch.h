@@ -5,7 +5,7 @@
  *
  * Layout: component k of point i at [k * n + i]. In: x (3), weight (1), multiplier (1). Out: force (3),
  * stiffness (9), gap (1), pressure (1). Per Newton iteration only the positions go to the device and the
- * results come back; the balloon polylines (a few hundred doubles) are uploaded when they change.
+ * results come back; the balloon splines (a few thousand doubles) are uploaded when they change.
  */
 #include <leafmech/kernels/backend.h>
 #include <leafmech/kernels/contact/contact_point.h>
@@ -16,14 +16,15 @@
 
 namespace leafmech::kernels
 {
-  /// Host copy of a balloon: per lobe, its axis and meridian polyline.
+  /// Host copy of a balloon: per lobe, its axis and radius spline (see LobeView).
   struct BalloonGeometry
   {
     struct Lobe
     {
       double              origin[3] = {0, 0, 0};
       double              axis[3]   = {0, 0, 1};
-      std::vector<double> xi, r;
+      double              xi0 = 0.0, h = 1.0;
+      std::vector<double> r, m;
     };
     std::vector<Lobe> lobes;
 
@@ -39,9 +40,11 @@ namespace leafmech::kernels
               v.lobe[l].origin[k] = lobes[l].origin[k];
               v.lobe[l].axis[k]   = lobes[l].axis[k];
             }
-          v.lobe[l].xi = lobes[l].xi.data();
-          v.lobe[l].r  = lobes[l].r.data();
-          v.lobe[l].n  = static_cast<int>(lobes[l].xi.size());
+          v.lobe[l].xi0 = lobes[l].xi0;
+          v.lobe[l].h   = lobes[l].h;
+          v.lobe[l].r   = lobes[l].r.data();
+          v.lobe[l].m   = lobes[l].m.data();
+          v.lobe[l].n   = static_cast<int>(lobes[l].r.size());
         }
       return v;
     }
