@@ -19,7 +19,7 @@ namespace leafmech
     n_q         = quadrature.size();
     face_values = std::make_unique<FEFaceValues<dim>>(fe, quadrature,
                                                        update_values | update_gradients | update_jacobians |
-                                                         update_quadrature_points);
+                                                         update_quadrature_points | update_normal_vectors);
     faces.clear();
     for (const auto &cell : dofs.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -29,6 +29,9 @@ namespace leafmech
             faces.emplace_back(cell, f);
     points.resize(faces.size() * n_q);
     tangents.resize(points.n);
+    normals.resize(points.n);
+    facing.assign(points.n, 1);
+    facing_stale = true;
     reset_multipliers();
   }
 
@@ -74,13 +77,38 @@ namespace leafmech
             Tensor<1, dim> T[2], a[2];
             face_tangents(f, q, local_u, T, a);
             T0 = T[0], T1 = T[1], a0 = a[0], a1 = a[1];
-            points.weight[p] = cross_product_3d(a[0], a[1]).norm() * face_values->get_quadrature().weight(q);
+            const Tensor<1, dim> m = cross_product_3d(a[0], a[1]);
+            points.weight[p]       = m.norm() * face_values->get_quadrature().weight(q);
+            // Deformed outward normal: a_1 x a_2 oriented like the reference outward normal.
+            normals[p] = (cross_product_3d(T[0], T[1]) * face_values->normal_vector(q) >= 0 ? 1.0 : -1.0) * m /
+                         m.norm();
           }
       }
-    last_state                   = balloon.state(load_factor);
-    last_state.law.curvature     = full_tangent ? 1.0 : 0.0;
-    if (N > 0)
-      evaluator->evaluate(last_state.geometry, last_state.law, points);
+    last_state               = balloon.state(load_factor);
+    last_state.law.curvature = full_tangent ? 1.0 : 0.0;
+    if (facing_stale)
+      {
+        const kernels::BalloonView view = last_state.geometry.host_view();
+        for (std::size_t p = 0; p < N; ++p)
+          {
+            const double x[3] = {points.x[p], points.x[N + p], points.x[2 * N + p]};
+            const auto   d    = kernels::balloon_distance(view, x);
+            facing[p]         = normals[p] * Tensor<1, dim>({d.n[0], d.n[1], d.n[2]}) < 0.0 ? 1 : 0;
+          }
+        facing_stale = false;
+      }
+    if (N == 0)
+      return;
+    evaluator->evaluate(last_state.geometry, last_state.law, points);
+    for (std::size_t p = 0; p < N; ++p)
+      if (!facing[p])
+        {
+          points.pressure[p] = 0.0;
+          for (unsigned int k = 0; k < 3; ++k)
+            points.force[k * N + p] = 0.0;
+          for (unsigned int k = 0; k < 9; ++k)
+            points.stiffness[k * N + p] = 0.0;
+        }
   }
 
   void BalloonContact::assemble(const PETScWrappers::MPI::Vector &u, double load_factor,
@@ -152,7 +180,7 @@ namespace leafmech
   {
     const double eps = last_state.law.penalty;
     for (std::size_t p = 0; p < points.n; ++p)
-      points.multiplier[p] = std::max(0.0, points.multiplier[p] - eps * points.gap[p]);
+      points.multiplier[p] = facing[p] ? std::max(0.0, points.multiplier[p] - eps * points.gap[p]) : 0.0;
   }
 
   BalloonContact::Summary BalloonContact::summarise(const PETScWrappers::MPI::Vector &u, double load_factor,

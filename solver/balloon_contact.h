@@ -44,6 +44,9 @@ namespace leafmech
     void set_full_tangent(bool full) { full_tangent = full; }
     bool uses_full_tangent() const { return full_tangent; }
 
+    /// The next evaluation decides afresh which points face the balloon (call at the start of an increment).
+    void refresh_facing() { facing_stale = true; }
+
     /// Augmented Lagrangian: multipliers <- max(0, multiplier - eps gap) from the last evaluation.
     void augment();
     void reset_multipliers();
@@ -87,8 +90,13 @@ namespace leafmech
     kernels::ContactPointArrays              points;
     /// Reference and deformed face tangents T_1, T_2, a_1, a_2 of every point at the last evaluation.
     std::vector<std::array<dealii::Tensor<1, dim>, 4>> tangents;
+    /// Deformed unit outward normal of every point at the last evaluation.
+    std::vector<dealii::Tensor<1, dim>> normals;
     BalloonState                             last_state;
     std::vector<double>                      saved;
+    /// Per point: 1 if its face faces the balloon (takes load), 0 if shielded.
+    std::vector<char>                        facing;
+    bool                                     facing_stale = true;
     bool                                     full_tangent = true;
     unsigned int                             n_q = 0;
   };

@@ -107,6 +107,8 @@ namespace leafmech
         check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
         check(PCSetType(pc, symmetric ? PCCHOLESKY : PCLU), "PCSetType");
         check(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+        // Pivoting in a non-symmetric or nearly singular factorisation needs room beyond the analysis' estimate.
+        PetscOptionsSetValue(nullptr, "-leafmech_mat_mumps_icntl_14", "200");
       }
     else
       {
@@ -158,9 +160,18 @@ namespace leafmech
     if (ksp == nullptr)
       create(mat);
     check(KSPSetOperators(ksp, mat, mat), "KSPSetOperators");
-    const PetscErrorCode ierr = KSPSolve(ksp, static_cast<Vec>(b), static_cast<Vec>(x));
-    KSPConvergedReason   reason;
+    PetscErrorCode     ierr = KSPSolve(ksp, static_cast<Vec>(b), static_cast<Vec>(x));
+    KSPConvergedReason reason;
     KSPGetConvergedReason(ksp, &reason);
+    if (settings.method == "direct" && (ierr != 0 || reason < 0))
+      {
+        // The reused analysis may no longer suit the matrix (pivots moved): factorise afresh once.
+        KSPDestroy(&ksp);
+        create(mat);
+        check(KSPSetOperators(ksp, mat, mat), "KSPSetOperators");
+        ierr = KSPSolve(ksp, static_cast<Vec>(b), static_cast<Vec>(x));
+        KSPGetConvergedReason(ksp, &reason);
+      }
     if (ierr != 0 || reason < 0)
       {
         std::string why = ierr != 0 ? "PETSc error " + std::to_string(ierr) : KSPConvergedReasons[reason];
