@@ -44,12 +44,6 @@ namespace leafmech
     prm.declare_entry("Line search", "true", Patterns::Bool(),
                       "Backtrack along the Newton direction until the residual decreases (Armijo) and no cell inverts.");
     prm.declare_entry("Maximum line-search steps", "8", Patterns::Integer(0, 30), "Halvings of the Newton step.");
-    prm.declare_entry("Stabilization", "0", Patterns::Double(0.0),
-                      "Viscous stabilization c (MPa/mm^2): each increment adds the force c M (u - u_start) (M the "
-                      "mass matrix of unit density, u_start the state the increment began from) to the residual "
-                      "and c M to the tangent, so snap-through and contact onset with few points cannot make the "
-                      "tangent singular. Not physical: each step reports stabilization_force_N to compare with the "
-                      "loads; keep it a small fraction. 0 = off. About 1e-4 to 1e-3 of the tissue's modulus per mm^2.");
     prm.leave_subsection();
 
     prm.enter_subsection("Linear solver");
@@ -145,7 +139,6 @@ namespace leafmech
     r.line_search                 = prm.get_bool("Line search");
     r.check_tangent               = prm.get_bool("Check tangent");
     r.max_line_search_steps       = prm.get_integer("Maximum line-search steps");
-    r.stabilization               = prm.get_double("Stabilization");
     prm.leave_subsection();
 
     prm.enter_subsection("Linear solver");

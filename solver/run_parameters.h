@@ -45,7 +45,6 @@ namespace leafmech
     bool         line_search             = true;
     bool         check_tangent           = false; ///< diagnostic: tangent vs finite differences each iteration
     unsigned int max_line_search_steps   = 8;
-    double       stabilization           = 0.0; ///< viscous stabilization c (MPa/mm^2); 0 = off
 
     LinearSolverSettings linear;
 

@@ -79,7 +79,6 @@ namespace leafmech
     solution.reinit(owned, comm);
     solution_ghosted.reinit(owned, relevant, comm);
     trial_ghosted.reinit(owned, relevant, comm);
-    increment_start_ghosted.reinit(owned, relevant, comm);
     locate_probes();
 
     log << "Mesh: " << tria.n_global_active_cells() << " cells, " << dofs.n_dofs() << " DoFs (FE_Q" << parameters.degree
@@ -128,8 +127,6 @@ namespace leafmech
   std::vector<std::pair<std::string, double>> SolidSolver::measures(double load_factor)
   {
     std::vector<std::pair<std::string, double>> m;
-    if (parameters.stabilization > 0.0)
-      m.emplace_back("stabilization_force_N", stabilization_force);
     if (contact)
       {
         const BalloonContact::Summary b = contact->summarise(solution_ghosted, load_factor, comm);
@@ -192,12 +189,6 @@ namespace leafmech
       matrix = 0.0;
     rhs          = 0.0;
     bool inverted = false;
-    const double c_stab = parameters.stabilization;
-    std::unique_ptr<FEValues<dim>> mass_values;
-    Vector<double>                 start_u(n);
-    double                         stab_sq = 0.0;
-    if (c_stab > 0.0)
-      mass_values = std::make_unique<FEValues<dim>>(fe, quadrature, update_values | update_JxW_values);
     for (const auto &cell : dofs.active_cell_iterators())
       {
         if (!cell->is_locally_owned())
@@ -210,30 +201,6 @@ namespace leafmech
           {
             inverted = true;
             break;
-          }
-        if (mass_values)
-          {
-            // Viscous stabilization: c M_e (u - u_start) and c M_e, M_e the cell mass matrix of unit density.
-            mass_values->reinit(cell);
-            cell->get_dof_values(increment_start_ghosted, start_u);
-            for (unsigned int i = 0; i < n; ++i)
-              {
-                const unsigned int ci = fe.system_to_component_index(i).first;
-                double             f  = 0.0;
-                for (unsigned int j = 0; j < n; ++j)
-                  {
-                    if (fe.system_to_component_index(j).first != ci)
-                      continue;
-                    double mij = 0.0;
-                    for (unsigned int q = 0; q < n_q; ++q)
-                      mij += mass_values->shape_value(i, q) * mass_values->shape_value(j, q) * mass_values->JxW(q);
-                    f += c_stab * mij * (local_u[j] - start_u[j]);
-                    if (with_matrix)
-                      K(i, j) += c_stab * mij;
-                  }
-                R[i] += f;
-                stab_sq += f * f;
-              }
           }
         for (const unsigned int f : cell->face_indices())
           {
@@ -272,8 +239,6 @@ namespace leafmech
     if (with_matrix)
       matrix.compress(VectorOperation::add);
     rhs.compress(VectorOperation::add);
-    // Cell-wise norm (shared dofs counted per cell): a size indicator, not an assembled vector norm.
-    stabilization_force = std::sqrt(Utilities::MPI::sum(stab_sq, comm));
     return Utilities::MPI::max(inverted ? 1 : 0, comm) == 0;
   }
 
@@ -287,7 +252,6 @@ namespace leafmech
     // Reference residual: the out-of-balance force of the new load on the last converged state.
     if (contact)
       contact->refresh_facing();
-    increment_start_ghosted = solution_ghosted;
     assemble(solution_ghosted, load_factor, homogeneous_constraints, false);
     double       r_prev  = rhs.l2_norm();
     double       r_ref   = r_prev;

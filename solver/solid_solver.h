@@ -152,9 +152,6 @@ namespace leafmech
     dealii::AffineConstraints<double>       homogeneous_constraints;
     dealii::PETScWrappers::MPI::SparseMatrix matrix;
     dealii::PETScWrappers::MPI::Vector      rhs, solution, solution_ghosted, trial_ghosted;
-    /// Stabilization: the state the current increment started from, and the force c M (u - u_start) at u.
-    dealii::PETScWrappers::MPI::Vector      increment_start_ghosted;
-    double                                  stabilization_force = 0.0;
 
     std::vector<IterationRecord> iteration_log;
 
