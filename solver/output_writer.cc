@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <limits>
 #include <leafmech/kernels/contact/balloon_profiles.h>
 #include <solver/output_writer.h>
 #include <solver/stress_recovery.h>
@@ -38,12 +39,20 @@ namespace leafmech
               F[c] += inputs.solution_gradients[q][c];
             const Point<dim> unit = mapping.transform_real_to_unit_cell(cell, inputs.evaluation_points[q]);
             const Tensor<1, dim> a0 = solver.fibre_direction(cell, GeometryInfo<dim>::project_to_unit_cell(unit));
-            const auto sigma = cauchy_stress(m, F, a0, parameters.formulation, p(inputs.evaluation_points[q]));
-            for (unsigned int i = 0; i < dim; ++i)
-              for (unsigned int j = 0; j < dim; ++j)
-                computed[q][dim * i + j] = sigma[i][j];
-            computed[q][9]  = von_mises(sigma);
-            computed[q][10] = max_principal(sigma);
+            if (determinant(F) > 0.0)
+              {
+                const auto sigma = cauchy_stress(m, F, a0, parameters.formulation, p(inputs.evaluation_points[q]));
+                for (unsigned int i = 0; i < dim; ++i)
+                  for (unsigned int j = 0; j < dim; ++j)
+                    computed[q][dim * i + j] = sigma[i][j];
+                computed[q][9]  = von_mises(sigma);
+                computed[q][10] = max_principal(sigma);
+              }
+            else
+              // The deformation interpolated to this output point (a cell vertex) is inverted although every
+              // quadrature point of the cell is valid: no stress exists there, so say so with NaN.
+              for (unsigned int k = 0; k <= 10; ++k)
+                computed[q][k] = std::numeric_limits<double>::quiet_NaN();
             computed[q][11] = determinant(F);
             for (unsigned int d = 0; d < dim; ++d)
               computed[q][12 + d] = a0[d];
