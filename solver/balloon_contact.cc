@@ -84,7 +84,12 @@ namespace leafmech
                          m.norm();
           }
       }
-    last_state               = balloon.state(load_factor);
+    // The balloon depends on the load factor only: rebuild its profiles when that changes, not per iteration.
+    if (load_factor != state_load_factor)
+      {
+        last_state        = balloon.state(load_factor);
+        state_load_factor = load_factor;
+      }
     last_state.law.curvature = full_tangent ? 1.0 : 0.0;
     if (facing_stale)
       {

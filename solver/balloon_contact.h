@@ -18,6 +18,7 @@
 
 #include <leafmech/kernels/contact/contact_batch.h>
 #include <array>
+#include <limits>
 #include <memory>
 #include <solver/balloon_model.h>
 #include <vector>
@@ -93,6 +94,7 @@ namespace leafmech
     /// Deformed unit outward normal of every point at the last evaluation.
     std::vector<dealii::Tensor<1, dim>> normals;
     BalloonState                             last_state;
+    double                                   state_load_factor = std::numeric_limits<double>::quiet_NaN();
     std::vector<double>                      saved;
     /// Per point: 1 if its face faces the balloon (takes load), 0 if shielded.
     std::vector<char>                        facing;

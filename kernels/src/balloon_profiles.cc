@@ -80,14 +80,5 @@ namespace leafmech::kernels
     return spline_lobe(-end - 1.0, end + 1.0, radius);
   }
 
-  double profile_radius(const BalloonGeometry::Lobe &lobe, double xi)
-  {
-    LobeView v;
-    v.xi0 = lobe.xi0;
-    v.h   = lobe.h;
-    v.r   = lobe.r.data();
-    v.m   = lobe.m.data();
-    v.n   = static_cast<int>(lobe.r.size());
-    return profile_value(v, xi).r;
-  }
+  double profile_radius(const BalloonGeometry::Lobe &lobe, double xi) { return profile_value(lobe.view(), xi).r; }
 } // namespace leafmech::kernels

@@ -73,15 +73,19 @@ namespace leafmech::kernels
             packed.insert(packed.end(), lobe.r.begin(), lobe.r.end());
             packed.insert(packed.end(), lobe.m.begin(), lobe.m.end());
           }
-        if (packed.size() > profile_capacity)
+        if (packed != uploaded) // the balloon changes with the load step, not between Newton iterations
           {
-            if (d_profile != nullptr)
-              cudaFree(d_profile);
-            check(cudaMalloc(&d_profile, packed.size() * sizeof(double)), "cudaMalloc profile");
-            profile_capacity = packed.size();
+            if (packed.size() > profile_capacity)
+              {
+                if (d_profile != nullptr)
+                  cudaFree(d_profile);
+                check(cudaMalloc(&d_profile, packed.size() * sizeof(double)), "cudaMalloc profile");
+                profile_capacity = packed.size();
+              }
+            check(cudaMemcpy(d_profile, packed.data(), packed.size() * sizeof(double), cudaMemcpyHostToDevice),
+                  "upload balloon");
+            uploaded = std::move(packed);
           }
-        check(cudaMemcpy(d_profile, packed.data(), packed.size() * sizeof(double), cudaMemcpyHostToDevice),
-              "upload balloon");
         view           = balloon.host_view();
         std::size_t at = 0;
         for (int l = 0; l < view.n_lobes; ++l)
@@ -112,8 +116,9 @@ namespace leafmech::kernels
         capacity     = 0;
       }
 
-      BalloonView view;
-      double     *d_in = nullptr, *d_out = nullptr, *d_profile = nullptr;
+      BalloonView         view;
+      std::vector<double> uploaded; ///< host copy of what d_profile holds
+      double             *d_in = nullptr, *d_out = nullptr, *d_profile = nullptr;
       std::size_t n = 0, capacity = 0, profile_capacity = 0;
     };
   } // namespace

@@ -25,6 +25,23 @@ namespace leafmech::kernels
       double              axis[3]   = {0, 0, 1};
       double              xi0 = 0.0, h = 1.0;
       std::vector<double> r, m;
+
+      /// A view whose spline arrays point at this lobe's host memory.
+      LobeView view() const
+      {
+        LobeView v;
+        for (int k = 0; k < 3; ++k)
+          {
+            v.origin[k] = origin[k];
+            v.axis[k]   = axis[k];
+          }
+        v.xi0 = xi0;
+        v.h   = h;
+        v.r   = r.data();
+        v.m   = m.data();
+        v.n   = static_cast<int>(r.size());
+        return v;
+      }
     };
     std::vector<Lobe> lobes;
 
@@ -34,18 +51,7 @@ namespace leafmech::kernels
       BalloonView v;
       v.n_lobes = static_cast<int>(lobes.size());
       for (int l = 0; l < v.n_lobes && l < max_balloon_lobes; ++l)
-        {
-          for (int k = 0; k < 3; ++k)
-            {
-              v.lobe[l].origin[k] = lobes[l].origin[k];
-              v.lobe[l].axis[k]   = lobes[l].axis[k];
-            }
-          v.lobe[l].xi0 = lobes[l].xi0;
-          v.lobe[l].h   = lobes[l].h;
-          v.lobe[l].r   = lobes[l].r.data();
-          v.lobe[l].m   = lobes[l].m.data();
-          v.lobe[l].n   = static_cast<int>(lobes[l].r.size());
-        }
+        v.lobe[l] = lobes[l].view();
       return v;
     }
   };

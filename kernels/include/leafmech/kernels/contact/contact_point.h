@@ -8,9 +8,11 @@
  * lambda the augmented-Lagrangian multiplier (0 for pure penalty), eps the penalty (MPa/mm), p_cap the balloon
  * pressure (no cap when <= 0) and P the positive part smoothed over s = eps delta (delta the smoothing gap):
  * P(t) = t + s/2 for t >= 0, (t + s)^2 / (2 s) for -s < t < 0, 0 below. P and P' are continuous, so a point
- * that grazes the balloon does not make Newton chatter between contact and separation. The traction on the leaflet is p n (n the balloon's outward normal),
- * per unit reference area, so with quadrature weight w the point adds to the residual (internal minus external)
- *   f = -w p n,   K = df/dx = -w (dp/dg n n^T + c p dn/dx),   dp/dg = -eps where 0 < p < p_cap, else 0.
+ * that grazes the balloon does not make Newton chatter between contact and separation. The traction on the
+ * leaflet is p n, n = grad g (the balloon's outward unit normal on its surface, see balloon_surface.h), per unit
+ * area of the weight w, so the point adds to the residual (internal minus external)
+ *   f = -w p n,   K = df/dx = -w (dp/dg n n^T + c p dn/dx),   dp/dg = -eps where 0 < p < p_cap, else 0,
+ * the gradient and Hessian of the energy w Phi(g) with Phi' = -p: the force is conservative for a fixed w.
  * c = 1 gives the consistent tangent. Inside a convex balloon p dn/dx makes the tangent indefinite for
  * sliding directions (a freshly penetrated state has a large p), so a solver may take c = 0 far from
  * equilibrium and c = 1 near it, where p is small and the quadratic rate matters.
