@@ -137,6 +137,20 @@ namespace leafmech
         data_out.add_data_vector(contact_pressure, "contact_pressure");
         data_out.add_data_vector(contact_status, "contact_status");
       }
+    // Cohesive interface: damage and openings at the interface nodes, in the displacement dofs' slots.
+    PETScWrappers::MPI::Vector cohesive_fields;
+    if (solver.cohesive_interface().active())
+      {
+        PETScWrappers::MPI::Vector owned_fields(dofs.locally_owned_dofs(), comm);
+        solver.cohesive_interface().fill_fields(solver.displacement(), owned_fields);
+        cohesive_fields.reinit(dofs.locally_owned_dofs(), solver.relevant_dofs(), comm);
+        cohesive_fields = owned_fields;
+        const std::vector<std::string> cohesive_names{"cohesive_damage", "cohesive_normal_opening",
+                                                      "cohesive_shear_opening"};
+        data_out.add_data_vector(cohesive_fields, cohesive_names, DataOut<dim>::type_dof_data,
+                                 std::vector<DataComponentInterpretation::DataComponentInterpretation>(
+                                   dim, DataComponentInterpretation::component_is_scalar));
+      }
     data_out.build_patches(dofs.get_fe().degree);
 
     std::ostringstream stem;

@@ -11,6 +11,7 @@
 #include <deal.II/grid/tria.h>
 
 #include <leafmech/kernels/cable.h>
+#include <leafmech/kernels/cohesive.h>
 
 #include <functional>
 #include <map>
@@ -21,14 +22,22 @@
 
 namespace leafmech
 {
-  /// What a valve problem adds to a plain solid: fibres, chordae, the fused-commissure tie, orifice area.
+  /// What a valve problem adds to a plain solid: fibres, chordae, orifice area.
   struct ValveFeatures
   {
     const ValveMesh      *mesh = nullptr; ///< vertex fibres, chordae, metrics (filled by create_grid)
     kernels::CableLaw     chord_law;
     double                chord_rest_length_factor = 1.0; ///< rest length / reference length at full load
-    double                tie_stiffness            = 0.0; ///< MPa/mm on fusion_interface faces (0: no tie)
     double                orifice_pixel            = 0.02; ///< mm, orifice-area raster
+  };
+
+  /// A cohesive interface on the faces with boundary id fusion_interface (the fused commissures).
+  struct CohesiveSpec
+  {
+    kernels::CohesiveLaw     law;
+    std::vector<std::string> groups; ///< names of the separately reported parts (e.g. the two commissures)
+    /// Which group a reference point of the interface belongs to (an index into `groups`).
+    std::function<unsigned int(const dealii::Point<dim> &)> group_of;
   };
 
   class Problem
@@ -63,6 +72,9 @@ namespace leafmech
 
     /// Boundary ids of the faces the balloon may touch (empty: the problem takes no balloon).
     virtual std::vector<dealii::types::boundary_id> contact_surfaces() const { return {}; }
+
+    /// The cohesive interface on fusion_interface faces; nullptr if the problem has none.
+    virtual const CohesiveSpec *cohesive_interface() const { return nullptr; }
 
     /// Valve-specific features; nullptr for problems that are not a valve.
     virtual const ValveFeatures *valve() const { return nullptr; }

@@ -173,14 +173,11 @@ namespace leafmech
           }
         report.cells = solver.n_cells();
         report.dofs  = solver.n_dofs();
-        if (problem->valve() != nullptr || balloon->enabled())
-          {
-            if (problem->valve() != nullptr)
-              report.mesh_metrics = problem->valve()->mesh->metrics;
-            for (const auto &[name, value] : report.mesh_metrics)
-              log << "  " << name << ": " << value << "\n";
-            report.initial_measures = solver.measures(0.0);
-          }
+        if (problem->valve() != nullptr)
+          report.mesh_metrics = problem->valve()->mesh->metrics;
+        for (const auto &[name, value] : report.mesh_metrics)
+          log << "  " << name << ": " << value << "\n";
+        report.initial_measures = solver.measures(0.0);
         OutputWriter writer(dir, comm);
         unsigned int written = 0;
         {

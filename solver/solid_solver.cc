@@ -72,7 +72,7 @@ namespace leafmech
 
     DynamicSparsityPattern dsp(relevant);
     DoFTools::make_sparsity_pattern(dofs, dsp, homogeneous_constraints, /*keep_constrained_dofs=*/false);
-    tie.add_sparsity(dsp);
+    cohesive.add_sparsity(dsp);
     SparsityTools::distribute_sparsity_pattern(dsp, owned, comm, relevant);
     matrix.reinit(owned, owned, dsp, comm);
     rhs.reinit(owned, comm);
@@ -99,16 +99,18 @@ namespace leafmech
       if (cell->is_locally_owned())
         for (unsigned int q = 0; q < n_q; ++q)
           fibres_at_q[cell->active_cell_index() * n_q + q] = fibre_direction(cell, quadrature.point(q));
+    if (const CohesiveSpec *spec = problem.cohesive_interface())
+      {
+        cohesive.setup(dofs, BoundaryIds::fusion_interface, *spec, comm);
+        relevant.add_indices(cohesive.ghost_dofs());
+        log << "Cohesive interface: " << cohesive.n_pairs_global() << " node pairs, strength " << spec->law.strength
+            << " MPa, fracture energy " << spec->law.fracture_energy << " N/mm (separated at an opening of "
+            << spec->law.final_opening() << " mm)\n";
+      }
     if (valve == nullptr)
       return;
-    if (valve->tie_stiffness > 0)
-      {
-        tie.setup(dofs, BoundaryIds::fusion_interface, valve->tie_stiffness, comm);
-        relevant.add_indices(tie.ghost_dofs());
-      }
     chordae.setup(dofs, valve->mesh->chordae, valve->chord_law, valve->chord_rest_length_factor, comm);
-    log << "Valve: " << tie.n_pairs_global() << " tied dof pairs on the fusion interface, "
-        << chordae.specs().size() << " chordae\n";
+    log << "Valve: " << chordae.specs().size() << " chordae\n";
   }
 
   Tensor<1, dim> SolidSolver::fibre_direction(const DoFHandler<dim>::active_cell_iterator &cell,
@@ -138,6 +140,14 @@ namespace leafmech
         m.emplace_back("contact_max_penetration_mm", b.max_penetration);
         m.emplace_back("contact_points", b.points_in_contact);
       }
+    for (const auto &g : cohesive.groups(solution_ghosted, comm))
+      {
+        m.emplace_back(g.name + "_split_length_mm", g.split_length_mm());
+        m.emplace_back(g.name + "_cracking_area_mm2", g.cracking_mm2);
+        m.emplace_back(g.name + "_max_opening_mm", g.max_opening_mm);
+        m.emplace_back(g.name + "_dissipated_mJ", g.dissipated_mJ);
+        m.emplace_back(g.name + "_force_N", g.force_N);
+      }
     const ValveFeatures *valve = problem.valve();
     if (valve == nullptr)
       return m;
@@ -156,7 +166,6 @@ namespace leafmech
     m.emplace_back("chordae_max_tension_N", max_t);
     m.emplace_back("chordae_total_tension_N", total);
     m.emplace_back("chordae_taut", taut);
-    m.emplace_back("fusion_tie_max_opening_mm", tie.max_opening(solution_ghosted, comm));
     return m;
   }
 
@@ -229,7 +238,7 @@ namespace leafmech
         else
           c.distribute_local_to_global(R, local_dofs, rhs);
       }
-    tie.assemble(u, c, with_matrix ? &matrix : nullptr, rhs);
+    cohesive.assemble(u, c, with_matrix ? &matrix : nullptr, rhs);
     if (contact)
       {
         TimerOutput::Scope tc(timer, "contact");
@@ -332,8 +341,9 @@ namespace leafmech
             r = rhs.l2_norm();
           }
 
-        iterations          = it + 1;
-        const double update = alpha * du.l2_norm();
+        iterations             = it + 1;
+        const double full_step = du.l2_norm();
+        const double update    = alpha * full_step;
         const double u_norm = solution.l2_norm();
         iteration_log.push_back({step, load_factor, it, r, update, alpha, lin.iterations});
         log << "    it " << std::setw(2) << it << "  |R| " << std::scientific << std::setprecision(3) << r
@@ -352,7 +362,11 @@ namespace leafmech
         const bool boundary_reached = Utilities::MPI::max(gap, comm) <= 1e-10 * (1.0 + g_max);
         const bool small_residual   = r <= parameters.residual_tolerance * r_ref;
         const bool small_update     = update <= parameters.increment_tolerance * std::max(u_norm, 1e-30);
-        if (boundary_reached && ((small_residual && small_update) || r <= parameters.absolute_residual_tolerance))
+        // A full Newton correction at round-off level: the residual has reached its floor (an increment with
+        // a tiny out-of-balance force, e.g. the first step of unloading, cannot reduce it 1e9-fold).
+        const bool at_round_off = full_step <= 1e-12 * std::max(u_norm, 1e-30);
+        if (boundary_reached &&
+            ((small_update && (small_residual || at_round_off)) || r <= parameters.absolute_residual_tolerance))
           return IncrementStatus::converged;
       }
     why = "Newton did not converge in " + std::to_string(parameters.max_newton_iterations) + " iterations";
@@ -373,6 +387,7 @@ namespace leafmech
         log << "Step " << step + 1 << ": load factor " << std::fixed << std::setprecision(5) << target << "\n";
         std::string  why;
         unsigned int iterations = 0;
+        cohesive.set_increment(target - lambda);
         auto         status     = solve_increment(step + 1, target, why, iterations);
         // Augmented Lagrangian: re-solve the step with updated multipliers until the penetration is small.
         for (unsigned int aug = 0; status == IncrementStatus::converged && contact && balloon->augmented_lagrangian();
@@ -398,6 +413,7 @@ namespace leafmech
           {
             if (contact)
               contact->save_multipliers();
+            cohesive.commit(solution_ghosted);
             lambda = target;
             ++step;
             converged = solution;

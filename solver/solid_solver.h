@@ -18,8 +18,8 @@
 #include <solver/balloon_contact.h>
 #include <solver/cell_integrator.h>
 #include <solver/chordae.h>
+#include <solver/cohesive_interface.h>
 #include <solver/follower_pressure.h>
-#include <solver/interface_tie.h>
 #include <solver/linear_solver.h>
 #include <solver/problem.h>
 #include <solver/run_parameters.h>
@@ -91,6 +91,9 @@ namespace leafmech
     dealii::Tensor<1, dim> fibre_direction(const dealii::DoFHandler<dim>::active_cell_iterator &cell,
                                            const dealii::Point<dim> &unit_point) const;
 
+    /// The cohesive interface (inactive for problems without one).
+    const CohesiveInterface &cohesive_interface() const { return cohesive; }
+
     /// The chordae (empty for problems without them).
     const Chordae &chordae_set() const { return chordae; }
 
@@ -99,6 +102,8 @@ namespace leafmech
 
     const dealii::DoFHandler<dim>                 &dof_handler() const { return dofs; }
     const dealii::PETScWrappers::MPI::Vector      &displacement() const { return solution_ghosted; }
+    /// The dofs the ghosted vectors hold here (locally relevant plus the cohesive partners).
+    const dealii::IndexSet                        &relevant_dofs() const { return relevant; }
     const MaterialDescription &material(dealii::types::material_id id) const { return parameters.materials[id]; }
     const std::vector<IterationRecord>            &iterations() const { return iteration_log; }
     dealii::types::global_cell_index               n_cells() const { return tria.n_global_active_cells(); }
@@ -143,7 +148,7 @@ namespace leafmech
     const BalloonInflation                           *balloon = nullptr;
     kernels::BackendKind                              backend = kernels::BackendKind::cpu;
     std::unique_ptr<BalloonContact>                   contact;
-    InterfaceTie                                      tie;
+    CohesiveInterface                                 cohesive;
     Chordae                                           chordae;
     /// Fibre direction at every quadrature point of every locally owned cell: [active cell index * n_q + q].
     std::vector<dealii::Tensor<1, dim>>               fibres_at_q;

@@ -17,9 +17,21 @@ namespace leafmech
     prm.declare_entry("Chordae rest length factor", "0.9", Patterns::Double(0.5, 1.5),
                       "Rest length over the reference length at full load; below 1 models rheumatic chordal "
                       "shortening (tethering grows with the load factor). Dimensionless.");
-    prm.declare_entry("Fusion tie stiffness", "100", Patterns::Double(0),
-                      "Penalty stiffness (MPa/mm) joining the two sides of each fusion_interface while the fused "
-                      "commissure is intact; large against tissue stiffness / thickness. 0 leaves them untied.");
+    prm.declare_entry("Fusion strength", "0.3", Patterns::Double(1e-6),
+                      "Peak traction (MPa) the fused commissure carries before it starts to split (the cohesive law of "
+                      "kernels/cohesive.h on the fusion_interface; its intact stiffness is 27/4 strength / final "
+                      "opening). Fused-commissure "
+                      "strength is not measured: the default is the leaflet's radial strength (0.3-0.4 MPa), an "
+                      "assumption to vary.");
+    prm.declare_entry("Fusion fracture energy", "0.1", Patterns::Double(1e-9),
+                      "Energy (N/mm = mJ/mm^2) to split a unit area of fused commissure; with the strength it sets "
+                      "the opening at full separation, 16 G / (9 strength). Not measured for commissural scar: the "
+                      "default is of the order of soft-tissue tearing and delamination energies, to vary.");
+    prm.declare_entry("Fusion viscosity", "1e-3", Patterns::Double(0),
+                      "Relaxation time of the commissure damage, in load-factor units (Gao and Bower's viscous "
+                      "regularisation; 0: rate-independent). When a split runs unstably the solver cuts the load "
+                      "step below it, and the interface then stops softening within the step, so Newton converges; "
+                      "keep it well below the load step (1 / Number of load steps).");
     prm.declare_entry("Orifice raster pixel", "0.02", Patterns::Double(1e-4, 1),
                       "Pixel size (mm) of the rasterised orifice-area measurement; the error is about a fraction "
                       "of a pixel times the orifice perimeter.");
@@ -33,7 +45,11 @@ namespace leafmech
     features.chord_law.stiffness       = prm.get_double("Chordae stiffness");
     features.chord_law.toe_strain      = prm.get_double("Chordae toe strain");
     features.chord_rest_length_factor  = prm.get_double("Chordae rest length factor");
-    features.tie_stiffness             = prm.get_double("Fusion tie stiffness");
+    cohesive.law.strength        = prm.get_double("Fusion strength");
+    cohesive.law.fracture_energy = prm.get_double("Fusion fracture energy");
+    cohesive.law.viscosity       = prm.get_double("Fusion viscosity");
+    cohesive.groups   = {"anterolateral", "posteromedial"};
+    cohesive.group_of = [](const Point<dim> &x) { return x[0] >= 0 ? 0u : 1u; }; // anterolateral at +x
     features.orifice_pixel             = prm.get_double("Orifice raster pixel");
     prm.leave_subsection();
     features.mesh = &mesh;

@@ -2,7 +2,7 @@
 /**
  * @file
  * @brief The valve as a boundary-value problem: annulus held, transmitral pressure on the atrial surface
- * (a follower load), chordae, the fused-commissure tie and the orifice-area measure. The geometry comes from a
+ * (a follower load), chordae, the fused commissures (a cohesive interface) and the orifice-area measure. The geometry comes from a
  * builder (the parametric generator or a gmsh file); the problems in solver/problems/ register the two.
  */
 #include <functional>
@@ -29,6 +29,8 @@ namespace leafmech
                           std::map<dealii::types::global_dof_index, double> &values) const override;
     double follower_pressure(dealii::types::boundary_id id, double load_factor) const override;
     const ValveFeatures *valve() const override { return &features; }
+    /// The fused commissures, anterolateral (x >= 0) and posteromedial.
+    const CohesiveSpec *cohesive_interface() const override { return &cohesive; }
     /// The balloon touches the leaflets anywhere: the proximal bulb the atrial side, the distal bulb the
     /// ventricular side, the waist the free edges.
     std::vector<dealii::types::boundary_id> contact_surfaces() const override
@@ -41,5 +43,6 @@ namespace leafmech
     double             pressure; ///< MPa
     mutable ValveMesh  mesh;
     mutable ValveFeatures features;
+    CohesiveSpec          cohesive;
   };
 } // namespace leafmech
