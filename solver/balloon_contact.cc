@@ -85,10 +85,13 @@ namespace leafmech
           }
       }
     // The balloon depends on the load factor only: rebuild its profiles when that changes, not per iteration.
-    if (load_factor != state_load_factor)
+    if (load_factor != state_load_factor || scale != state_scale)
       {
-        last_state        = balloon.state(load_factor);
+        last_state = balloon.state(load_factor);
+        last_state.law.penalty *= scale;
+        last_state.law.pressure_cap *= scale; // a cap of 0 means uncapped, but then the penalty is 0 as well
         state_load_factor = load_factor;
+        state_scale       = scale;
       }
     last_state.law.curvature = full_tangent ? 1.0 : 0.0;
     if (facing_stale)

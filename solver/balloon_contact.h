@@ -33,6 +33,10 @@ namespace leafmech
     /// Collects the faces with the given boundary ids on locally owned cells.
     void setup(const dealii::DoFHandler<dim> &dofs, const std::vector<dealii::types::boundary_id> &surfaces);
 
+    /// Scales the contact pressure (penalty and cap) by s in [0, 1]: the deflating balloon's pressure on the
+    /// leaflets falls to zero with s (a limp membrane pushes nothing) while its last shape stays as it was.
+    void set_scale(double s) { scale = s; }
+
     /// Adds the contact forces (and stiffness) at the given load factor to rhs (as -R) and K.
     void assemble(const dealii::PETScWrappers::MPI::Vector &u, double load_factor,
                   const dealii::AffineConstraints<double> &c, dealii::PETScWrappers::MPI::SparseMatrix *K,
@@ -95,6 +99,7 @@ namespace leafmech
     std::vector<dealii::Tensor<1, dim>> normals;
     BalloonState                             last_state;
     double                                   state_load_factor = std::numeric_limits<double>::quiet_NaN();
+    double                                   scale = 1.0, state_scale = 1.0;
     std::vector<double>                      saved;
     /// Per point: 1 if its face faces the balloon (takes load), 0 if shielded.
     std::vector<char>                        facing;

@@ -17,8 +17,8 @@ namespace leafmech
     /// One interface node as gathered from all ranks: position, its three dofs, tributary area, area normal.
     struct NodeRecord
     {
-      static constexpr unsigned int size = 10;
-      std::array<double, size>      v; // x, y, z, dof_x, dof_y, dof_z, w, n_x w, n_y w, n_z w
+      static constexpr unsigned int size = 11;
+      std::array<double, size>      v; // x, y, z, dof_x, dof_y, dof_z, w, n_x w, n_y w, n_z w, law
 
       Point<dim>              position() const { return Point<dim>(v[0], v[1], v[2]); }
       types::global_dof_index dof(unsigned int c) const { return static_cast<types::global_dof_index>(v[3 + c]); }
@@ -68,7 +68,7 @@ namespace leafmech
   void CohesiveInterface::setup(const DoFHandler<dim> &dofs, types::boundary_id id, const CohesiveSpec &spec,
                                 MPI_Comm comm)
   {
-    law         = spec.law;
+    laws        = spec.laws;
     group_names = spec.groups;
     pairs.clear();
     const FiniteElement<dim> &fe = dofs.get_fe();
@@ -103,11 +103,12 @@ namespace leafmech
                     if (fresh)
                       {
                         const Point<dim> x = mapping.transform_unit_to_real_cell(cell, unit_points[i]);
-                        it->second.v = {{x[0], x[1], x[2], 0, 0, 0, 0, 0, 0, 0}};
+                        it->second.v = {{x[0], x[1], x[2], 0, 0, 0, 0, 0, 0, 0, 0}};
                         for (unsigned int c = 0; c < dim; ++c)
                           it->second.v[3 + c] = double(local[fe.component_to_system_index(c, base)]);
                       }
                     it->second.v[6] += w;
+                    it->second.v[10] = std::max(it->second.v[10], double(spec.law_of(cell->material_id())));
                     for (unsigned int d = 0; d < dim; ++d)
                       it->second.v[7 + d] += wn[d];
                   }
@@ -124,8 +125,11 @@ namespace leafmech
           std::copy(part.begin() + o, part.begin() + o + NodeRecord::size, r.v.begin());
           auto [it, fresh] = all.try_emplace(r.dof(0), r);
           if (!fresh)
-            for (unsigned int k = 6; k < NodeRecord::size; ++k)
-              it->second.v[k] += r.v[k];
+            {
+              for (unsigned int k = 6; k < 10; ++k)
+                it->second.v[k] += r.v[k];
+              it->second.v[10] = std::max(it->second.v[10], r.v[10]);
+            }
         }
     std::vector<NodeRecord> records;
     for (const auto &[dof, r] : all)
@@ -185,6 +189,8 @@ namespace leafmech
               ghosts.add_index(p.b[c]);
           }
         p.weight = 0.5 * (A.v[6] + B.v[6]);
+        p.law    = static_cast<unsigned int>(std::max(A.v[10], B.v[10]));
+        AssertThrow(p.law < laws.size(), ExcMessage("cohesive interface: law index out of range"));
         p.group  = group;
         pairs.push_back(p);
       }
@@ -227,7 +233,7 @@ namespace leafmech
       {
         const auto d = jump(p, u);
         double     s[dim], k[dim * dim];
-        kernels::cohesive_response(law, d.data(), p.normal.data(), p.history, increment, s, k);
+        kernels::cohesive_response(laws[p.law], d.data(), p.normal.data(), p.history, increment, s, k);
         for (unsigned int a = 0; a < dim; ++a)
           {
             local[a]       = p.a[a];
@@ -255,7 +261,7 @@ namespace leafmech
       {
         const auto d = jump(p, u);
         double     s[dim], k[dim * dim];
-        p.history = kernels::cohesive_response(law, d.data(), p.normal.data(), p.history, increment, s, k);
+        p.history = kernels::cohesive_response(laws[p.law], d.data(), p.normal.data(), p.history, increment, s, k);
       }
   }
 
@@ -268,6 +274,7 @@ namespace leafmech
       {
         const auto d = jump(p, u);
         double     s[dim], k[dim * dim];
+        const kernels::CohesiveLaw &law = laws[p.law];
         kernels::cohesive_response(law, d.data(), p.normal.data(), p.history, 0.0, s, k); // the committed state
         for (unsigned int c = 0; c < dim; ++c)
           resultants[dim * p.group + c] += p.weight * s[c];

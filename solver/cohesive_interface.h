@@ -82,6 +82,7 @@ namespace leafmech
       double                                           weight; ///< tributary area (mm^2)
       std::array<double, dim>                          normal; ///< unit, out of side A
       unsigned int                                     group;
+      unsigned int                                     law; ///< index into `laws`
       kernels::CohesiveHistory                         history; ///< of the last converged state
     };
     /// The jump u_B - u_A of a pair.
@@ -89,7 +90,7 @@ namespace leafmech
 
     std::vector<Pair>        pairs; ///< assembled here
     dealii::IndexSet         ghosts;
-    kernels::CohesiveLaw     law;
+    std::vector<kernels::CohesiveLaw> laws;
     std::vector<std::string> group_names;
     std::vector<double>      group_lengths;
     unsigned int             n_global  = 0;

@@ -9,6 +9,7 @@
 #include <leafmech/kernels/contact/balloon_profiles.h>
 #include <solver/output_writer.h>
 #include <solver/stress_recovery.h>
+#include <solver/tear_assessment.h>
 #include <sstream>
 
 namespace leafmech
@@ -102,7 +103,8 @@ namespace leafmech
 
   OutputWriter::OutputWriter(const std::string &directory, MPI_Comm comm) : directory(directory), comm(comm) {}
 
-  void OutputWriter::write(SolidSolver &solver, const RunParameters &parameters, unsigned int index, double time)
+  void OutputWriter::write(SolidSolver &solver, const RunParameters &parameters, unsigned int index, double time,
+                           const LoadState &state)
   {
     const std::vector<CellPressureField> pressure = solver.pressure_fields();
     StressPostprocessor                  stress(solver, parameters, pressure);
@@ -136,6 +138,14 @@ namespace leafmech
           }
         data_out.add_data_vector(contact_pressure, "contact_pressure");
         data_out.add_data_vector(contact_status, "contact_status");
+      }
+    // Leaflet tear index (cell maximum over the quadrature points) for valves.
+    Vector<float> tear_index(material.size());
+    if (const ValveFeatures *valve = solver.problem_valve())
+      {
+        const TearState tear = assess_tear(solver, parameters, valve->leaflet_strength, comm);
+        std::copy(tear.cell_tear_index.begin(), tear.cell_tear_index.end(), tear_index.begin());
+        data_out.add_data_vector(tear_index, "tear_index");
       }
     // Cohesive interface: damage and openings at the interface nodes, in the displacement dofs' slots.
     PETScWrappers::MPI::Vector cohesive_fields;
@@ -179,7 +189,7 @@ namespace leafmech
       {
         std::ostringstream name;
         name << "balloon-" << std::setw(4) << std::setfill('0') << index << ".vtu";
-        write_file_atomically(directory + "/" + name.str(), balloon_vtu(contact->inflation().state(time).geometry));
+        write_file_atomically(directory + "/" + name.str(), balloon_vtu(contact->inflation().state(state.balloon).geometry));
         balloon_records.emplace_back(time, name.str());
         std::ostringstream pvd;
         DataOutBase::write_pvd_record(pvd, balloon_records);
@@ -189,7 +199,7 @@ namespace leafmech
     if (chordae.specs().empty())
       return;
     const auto attachments = chordae.attachments(solver.displacement(), comm);
-    const auto tensions    = chordae.tensions(solver.displacement(), time, comm);
+    const auto tensions    = chordae.tensions(solver.displacement(), state.problem, comm);
     if (rank == 0)
       {
         std::ostringstream name;

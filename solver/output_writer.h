@@ -24,8 +24,10 @@ namespace leafmech
   public:
     OutputWriter(const std::string &directory, MPI_Comm comm);
 
-    /// Writes the current state as output number `index` at pseudo-time `time` (the load factor).
-    void write(SolidSolver &solver, const RunParameters &parameters, unsigned int index, double time);
+    /// Writes the current state as output number `index` at pseudo-time `time` (phase number + its load factor),
+    /// with the balloon and the chordae as they are at `state`.
+    void write(SolidSolver &solver, const RunParameters &parameters, unsigned int index, double time,
+               const LoadState &state);
 
   private:
     std::string                                directory;

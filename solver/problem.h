@@ -22,6 +22,13 @@
 
 namespace leafmech
 {
+  /// Leaflet tissue strength (the tear measure of solver/tear_assessment.h).
+  struct TissueStrength
+  {
+    double fibre_direction = 2.0;  ///< ultimate stress along the fibres (MPa)
+    double cross_fibre     = 0.35; ///< ultimate stress across them (MPa)
+  };
+
   /// What a valve problem adds to a plain solid: fibres, chordae, orifice area.
   struct ValveFeatures
   {
@@ -29,12 +36,16 @@ namespace leafmech
     kernels::CableLaw     chord_law;
     double                chord_rest_length_factor = 1.0; ///< rest length / reference length at full load
     double                orifice_pixel            = 0.02; ///< mm, orifice-area raster
+    TissueStrength        leaflet_strength;
   };
 
   /// A cohesive interface on the faces with boundary id fusion_interface (the fused commissures).
   struct CohesiveSpec
   {
-    kernels::CohesiveLaw     law;
+    /// The laws in order of increasing strength; a node takes the strongest that any of its cells asks for.
+    std::vector<kernels::CohesiveLaw> laws;
+    /// Which law the interface takes beside a cell of this material (an index into `laws`).
+    std::function<unsigned int(dealii::types::material_id)> law_of = [](dealii::types::material_id) { return 0u; };
     std::vector<std::string> groups; ///< names of the separately reported parts (e.g. the two commissures)
     /// Which group a reference point of the interface belongs to (an index into `groups`).
     std::function<unsigned int(const dealii::Point<dim> &)> group_of;

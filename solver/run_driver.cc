@@ -102,6 +102,22 @@ namespace leafmech
                                   "balloon can touch; set Balloon/Model = none or choose a valve or tube problem");
   }
 
+  std::vector<LoadPhase> run_phases(const RunParameters &parameters, const Problem &problem,
+                                    const BalloonInflation &balloon)
+  {
+    if (!balloon.enabled() || problem.valve() == nullptr)
+      return {LoadPhase{}};
+    std::vector<LoadPhase> phases;
+    phases.push_back({"diastolic loading", parameters.n_preload_steps, [](double l) { return LoadState{l, 0.0, 1.0}; }});
+    phases.push_back({"inflation", parameters.n_load_steps, [](double l) { return LoadState{1.0, l, 1.0}; }});
+    // Deflation: the balloon's pressure on the leaflets falls to zero while its last shape is kept (a limp
+    // membrane pushes nothing). Shrinking the stiff lobes instead drags the leaflets that rest on them.
+    if (parameters.n_deflation_steps > 0)
+      phases.push_back({"deflation", parameters.n_deflation_steps,
+                        [](double l) { return LoadState{1.0, 1.0, 1.0 - l}; }});
+    return phases;
+  }
+
   int run_command(const RunRequest &request, MPI_Comm comm)
   {
     const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
@@ -177,31 +193,41 @@ namespace leafmech
           report.mesh_metrics = problem->valve()->mesh->metrics;
         for (const auto &[name, value] : report.mesh_metrics)
           log << "  " << name << ": " << value << "\n";
-        report.initial_measures = solver.measures(0.0);
+        report.initial_measures = solver.measures(LoadState{});
         OutputWriter writer(dir, comm);
         unsigned int written = 0;
         {
           TimerOutput::Scope t(timer, "output");
-          writer.write(solver, parameters, written++, 0.0);
+          writer.write(solver, parameters, written++, 0.0, LoadState{});
         }
-        report.outcome = solver.run([&](const StepRecord &step) {
-          report.steps.push_back(step);
-          const bool last = step.load_factor >= 1.0 - 1e-12;
-          if ((parameters.output_interval > 0 && step.step % parameters.output_interval == 0) || last)
-            {
-              TimerOutput::Scope t(timer, "output");
-              writer.write(solver, parameters, written++, step.load_factor);
-            }
-          if (root)
-            {
-              write_history_csv(dir, report);
-              log << "  converged: step " << step.step << ", load factor " << step.load_factor << ", "
-                  << step.newton_iterations << " Newton iterations, " << step.wall_time << " s";
-              for (const auto &[name, value] : step.measures)
-                log << ", " << name << " " << value;
-              log << "\n";
-            }
-        });
+        const std::vector<LoadPhase> phases = run_phases(parameters, *problem, *balloon);
+        for (unsigned int k = 0; k < phases.size(); ++k)
+          {
+            if (phases.size() > 1)
+              log << "Phase " << k + 1 << " of " << phases.size() << ": " << phases[k].name << "\n";
+            report.outcome = solver.run(phases[k], [&](const StepRecord &step) {
+              report.steps.push_back(step);
+              const bool last = step.load_factor >= 1.0 - 1e-12;
+              if ((parameters.output_interval > 0 && step.step % parameters.output_interval == 0) || last)
+                {
+                  TimerOutput::Scope t(timer, "output");
+                  writer.write(solver, parameters, written++, k + step.load_factor, step.state);
+                }
+              if (last)
+                report.phase_end_measures[step.phase] = step.measures;
+              if (root)
+                {
+                  write_history_csv(dir, report);
+                  log << "  converged: step " << step.step << ", load factor " << step.load_factor << ", "
+                      << step.newton_iterations << " Newton iterations, " << step.wall_time << " s";
+                  for (const auto &[name, value] : step.measures)
+                    log << ", " << name << " " << value;
+                  log << "\n";
+                }
+            });
+            if (!report.outcome.completed)
+              break;
+          }
         report.probe_values = solver.evaluate_probes();
         report.iterations   = solver.iterations();
         report.status       = report.outcome.completed ? "completed" : "failed";

@@ -13,6 +13,7 @@
 #include <solver/balloon_model.h>
 #include <solver/problem.h>
 #include <solver/run_parameters.h>
+#include <solver/solid_solver.h>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,15 @@ namespace leafmech
   };
 
   int run_command(const RunRequest &request, MPI_Comm comm);
+
+  /**
+   * @brief The phases of a run. A balloon in a valve: diastolic loading (the valve's loads ramp on, balloon
+   * deflated; its end gives the pre-procedure MVA), inflation, and deflation (the balloon shrinks back, the
+   * valve recoils with its damage kept; its end gives the post-procedure MVA). Anything else: one phase in which
+   * the loads and the balloon follow the load factor together.
+   */
+  std::vector<LoadPhase> run_phases(const RunParameters &parameters, const Problem &problem,
+                                    const BalloonInflation &balloon);
 
   /**
    * @brief `leafmech mesh`: builds the input's geometry and writes mesh.pvtu (material ids, fibres),

@@ -24,7 +24,15 @@ namespace leafmech
 
     prm.enter_subsection("Load stepping");
     prm.declare_entry("Number of load steps", "10", Patterns::Integer(1, 100000),
-                      "Equal load-factor increments from 0 to 1.");
+                      "Equal load-factor increments from 0 to 1 (balloon runs on a valve: of the inflation phase).");
+    prm.declare_entry("Preload steps", "5", Patterns::Integer(1, 100000),
+                      "Balloon runs on a valve: increments of the first phase, which applies the valve's loads "
+                      "(transmitral pressure, chordal tethering) before the balloon inflates; the orifice area at its "
+                      "end is the pre-procedure MVA.");
+    prm.declare_entry("Deflation steps", "10", Patterns::Integer(0, 100000),
+                      "Balloon runs on a valve: increments of the last phase, in which the balloon deflates and the "
+                      "valve recoils under its loads with its commissure damage kept; the orifice area at its end is "
+                      "the post-procedure MVA. 0: no deflation (the run ends inflated).");
     prm.declare_entry("Maximum step cuts", "6", Patterns::Integer(0, 30),
                       "How many times a failed increment may be halved in a row before the run stops.");
     prm.leave_subsection();
@@ -129,6 +137,8 @@ namespace leafmech
     prm.enter_subsection("Load stepping");
     r.n_load_steps  = prm.get_integer("Number of load steps");
     r.max_step_cuts = prm.get_integer("Maximum step cuts");
+    r.n_preload_steps   = prm.get_integer("Preload steps");
+    r.n_deflation_steps = prm.get_integer("Deflation steps");
     prm.leave_subsection();
 
     prm.enter_subsection("Nonlinear solver");

@@ -36,6 +36,8 @@ namespace leafmech
     unsigned int          quadrature_points = 0; ///< per direction; 0 = degree + 1
 
     unsigned int n_load_steps  = 10;
+    unsigned int n_preload_steps   = 5;  ///< balloon runs on a valve: the diastolic loading before inflation
+    unsigned int n_deflation_steps = 10; ///< balloon runs on a valve: deflation after it (0: none)
     unsigned int max_step_cuts = 6;
 
     unsigned int max_newton_iterations   = 20;

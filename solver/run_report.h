@@ -35,6 +35,7 @@ namespace leafmech
       double      target_diameter_mm = 0;
     } balloon;
     Measures initial_measures; ///< state measures of the reference configuration
+    std::map<std::string, Measures> phase_end_measures; ///< state measures at the end of each completed phase
   };
 
   void write_summary_json(const std::string &directory, const RunReport &report);

@@ -12,6 +12,7 @@
 #include <meshes/orifice_area.h>
 #include <solver/solid_solver.h>
 #include <solver/stress_recovery.h>
+#include <solver/tear_assessment.h>
 
 namespace leafmech
 {
@@ -103,9 +104,11 @@ namespace leafmech
       {
         cohesive.setup(dofs, BoundaryIds::fusion_interface, *spec, comm);
         relevant.add_indices(cohesive.ghost_dofs());
-        log << "Cohesive interface: " << cohesive.n_pairs_global() << " node pairs, strength " << spec->law.strength
-            << " MPa, fracture energy " << spec->law.fracture_energy << " N/mm (separated at an opening of "
-            << spec->law.final_opening() << " mm)\n";
+        log << "Cohesive interface: " << cohesive.n_pairs_global() << " node pairs; laws (strength MPa, fracture "
+            << "energy N/mm, separated at mm):";
+        for (const kernels::CohesiveLaw &law : spec->laws)
+          log << " (" << law.strength << ", " << law.fracture_energy << ", " << law.final_opening() << ")";
+        log << "\n";
       }
     if (valve == nullptr)
       return;
@@ -126,12 +129,13 @@ namespace leafmech
     return f / f.norm();
   }
 
-  std::vector<std::pair<std::string, double>> SolidSolver::measures(double load_factor)
+  std::vector<std::pair<std::string, double>> SolidSolver::measures(const LoadState &state)
   {
     std::vector<std::pair<std::string, double>> m;
     if (contact)
       {
-        const BalloonContact::Summary b = contact->summarise(solution_ghosted, load_factor, comm);
+        contact->set_scale(state.contact);
+        const BalloonContact::Summary b = contact->summarise(solution_ghosted, state.balloon, comm);
         m.emplace_back("balloon_free_diameter_mm", b.free_diameter);
         m.emplace_back("balloon_achieved_diameter_mm", b.achieved_diameter);
         m.emplace_back("balloon_pressure_kPa", 1e3 * b.balloon_pressure);
@@ -142,6 +146,7 @@ namespace leafmech
       }
     for (const auto &g : cohesive.groups(solution_ghosted, comm))
       {
+        m.emplace_back(g.name + "_interface_length_mm", g.length_mm);
         m.emplace_back(g.name + "_split_length_mm", g.split_length_mm());
         m.emplace_back(g.name + "_cracking_area_mm2", g.cracking_mm2);
         m.emplace_back(g.name + "_max_opening_mm", g.max_opening_mm);
@@ -155,7 +160,7 @@ namespace leafmech
       TimerOutput::Scope t(timer, "orifice area");
       m.emplace_back("orifice_area_cm2", orifice_area(dofs, solution_ghosted, valve->orifice_pixel, comm) / 100.0);
     }
-    const std::vector<double> T = chordae.tensions(solution_ghosted, load_factor, comm);
+    const std::vector<double> T = chordae.tensions(solution_ghosted, state.problem, comm);
     double max_t = 0, total = 0, taut = 0;
     for (const double t : T)
       {
@@ -163,6 +168,12 @@ namespace leafmech
         total += t;
         taut += t > 0 ? 1 : 0;
       }
+    const TearState tear = assess_tear(*this, parameters, valve->leaflet_strength, comm);
+    m.emplace_back("leaflet_max_principal_stress_MPa", tear.max_principal_stress);
+    m.emplace_back("leaflet_tear_index", tear.tear_index);
+    for (unsigned int d = 0; d < dim; ++d)
+      m.emplace_back(std::string("tear_location_") + "xyz"[d] + "_mm", tear.location[d]);
+    m.emplace_back("tear_leaflet_anterior", tear.leaflet == "anterior" ? 1.0 : 0.0);
     m.emplace_back("chordae_max_tension_N", max_t);
     m.emplace_back("chordae_total_tension_N", total);
     m.emplace_back("chordae_taut", taut);
@@ -188,6 +199,7 @@ namespace leafmech
                              bool with_matrix)
   {
     TimerOutput::Scope t(timer, with_matrix ? "assembly (tangent + residual)" : "assembly (residual)");
+    const LoadState    state = phase.at(load_factor);
     const unsigned int n = fe.n_dofs_per_cell();
     FullMatrix<double> K(n, n);
     Vector<double>     R(n), local_u(n);
@@ -215,16 +227,16 @@ namespace leafmech
           {
             if (!cell->face(f)->at_boundary())
               continue;
-            const double p = problem.follower_pressure(cell->face(f)->boundary_id(), load_factor);
+            const double p = problem.follower_pressure(cell->face(f)->boundary_id(), state.problem);
             if (p != 0.0)
               follower_pressure->add(cell, f, local_u, p, with_matrix ? &K : nullptr, R);
             Tensor<1, dim> traction;
-            if (!problem.traction(cell->face(f)->boundary_id(), cell->face(f)->center(), load_factor, traction))
+            if (!problem.traction(cell->face(f)->boundary_id(), cell->face(f)->center(), state.problem, traction))
               continue;
             face_values.reinit(cell, f);
             for (unsigned int q = 0; q < face_quadrature.size(); ++q)
               {
-                problem.traction(cell->face(f)->boundary_id(), face_values.quadrature_point(q), load_factor, traction);
+                problem.traction(cell->face(f)->boundary_id(), face_values.quadrature_point(q), state.problem, traction);
                 for (unsigned int i = 0; i < n; ++i)
                   {
                     const unsigned int comp = fe.system_to_component_index(i).first;
@@ -242,9 +254,10 @@ namespace leafmech
     if (contact)
       {
         TimerOutput::Scope tc(timer, "contact");
-        contact->assemble(u, load_factor, c, with_matrix ? &matrix : nullptr, rhs);
+        contact->set_scale(state.contact);
+        contact->assemble(u, state.balloon, c, with_matrix ? &matrix : nullptr, rhs);
       }
-    chordae.assemble(u, load_factor, c, with_matrix ? &matrix : nullptr, rhs);
+    chordae.assemble(u, state.problem, c, with_matrix ? &matrix : nullptr, rhs);
     if (with_matrix)
       matrix.compress(VectorOperation::add);
     rhs.compress(VectorOperation::add);
@@ -256,7 +269,7 @@ namespace leafmech
   {
     iterations = 0;
     std::map<types::global_dof_index, double> target;
-    problem.dirichlet_values(dofs, load_factor, target);
+    problem.dirichlet_values(dofs, phase.at(load_factor).problem, target);
 
     // Reference residual: the out-of-balance force of the new load on the last converged state.
     if (contact)
@@ -373,18 +386,19 @@ namespace leafmech
     return IncrementStatus::not_converged;
   }
 
-  RunOutcome SolidSolver::run(const std::function<void(const StepRecord &)> &on_step)
+  RunOutcome SolidSolver::run(const LoadPhase &load_phase, const std::function<void(const StepRecord &)> &on_step)
   {
+    phase = load_phase;
     RunOutcome   outcome;
-    const double nominal = 1.0 / parameters.n_load_steps;
+    const double nominal = 1.0 / (phase.n_steps > 0 ? phase.n_steps : parameters.n_load_steps);
     double       lambda = 0.0, dlambda = nominal;
-    unsigned int cuts_in_row = 0, step = 0;
+    unsigned int cuts_in_row = 0, step = step_count;
     PETScWrappers::MPI::Vector converged = solution;
-    Timer                      wall;
     while (lambda < 1.0 - 1e-12)
       {
         const double target = std::min(1.0, lambda + dlambda);
-        log << "Step " << step + 1 << ": load factor " << std::fixed << std::setprecision(5) << target << "\n";
+        log << "Step " << step + 1 << " (" << phase.name << "): load factor " << std::fixed << std::setprecision(5)
+            << target << "\n";
         std::string  why;
         unsigned int iterations = 0;
         cohesive.set_increment(target - lambda);
@@ -393,7 +407,8 @@ namespace leafmech
         for (unsigned int aug = 0; status == IncrementStatus::converged && contact && balloon->augmented_lagrangian();
              ++aug)
           {
-            const double penetration = contact->summarise(solution_ghosted, target, comm).max_penetration;
+            const double penetration =
+              contact->summarise(solution_ghosted, phase.at(target).balloon, comm).max_penetration;
             log << "  augmented Lagrangian " << aug << ": deepest penetration " << penetration << " mm\n";
             if (penetration <= balloon->gap_tolerance())
               break;
@@ -416,9 +431,11 @@ namespace leafmech
             cohesive.commit(solution_ghosted);
             lambda = target;
             ++step;
-            converged = solution;
-            on_step(StepRecord{step, lambda, iterations, iteration_log.back().residual_norm, cuts_in_row,
-                               wall.wall_time(), evaluate_probes(), measures(lambda)});
+            converged  = solution;
+            step_count = step;
+            on_step(StepRecord{step, lambda, phase.name, phase.at(lambda), iterations,
+                               iteration_log.back().residual_norm, cuts_in_row, wall_clock.wall_time(), evaluate_probes(),
+                               measures(phase.at(lambda))});
             // Recover the nominal increment gradually after cuts.
             dlambda     = std::min(nominal, 2.0 * dlambda);
             cuts_in_row = 0;
@@ -433,7 +450,8 @@ namespace leafmech
         if (cuts_in_row > parameters.max_step_cuts)
           {
             std::ostringstream msg;
-            msg << "stopped at load factor " << lambda << " (last converged state kept): the increment to " << target
+            msg << "stopped in the " << phase.name << " phase at its load factor " << lambda
+                << " (last converged state kept): the increment to " << target
                 << " failed " << cuts_in_row << " times; last cause: " << why
                 << ". Fix: use more load steps (Load stepping/Number of load steps), allow more cuts (Load "
                    "stepping/Maximum step cuts) or Newton iterations, or check the loads and material parameters.";

@@ -43,10 +43,28 @@ namespace leafmech
     dealii::SymmetricTensor<2, dim> cauchy_stress;
   };
 
+  /// The factors (0 to 1) that scale the problem's loads and drive the balloon at one point of a run.
+  struct LoadState
+  {
+    double problem = 0.0; ///< Dirichlet data, tractions, pressures, chordal tethering
+    double balloon = 0.0; ///< the balloon's inflation parameter
+    double contact = 1.0; ///< scale of the balloon's contact pressure (falls to 0 as the balloon deflates)
+  };
+
+  /// One phase of a run: its own load factor runs from 0 to 1 and maps onto the loads and the balloon.
+  struct LoadPhase
+  {
+    std::string  name    = "loading";
+    unsigned int n_steps = 0; ///< nominal increments; 0: Load stepping/Number of load steps
+    std::function<LoadState(double)> at = [](double l) { return LoadState{l, l}; };
+  };
+
   struct StepRecord
   {
     unsigned int            step;
-    double                  load_factor;
+    double                  load_factor; ///< of the phase
+    std::string             phase;
+    LoadState               state;
     unsigned int            newton_iterations;
     double                  residual_norm;
     unsigned int            cuts; ///< failed attempts before this increment converged
@@ -76,20 +94,23 @@ namespace leafmech
     /// Builds the mesh, the dofs, the sparsity and locates the probes. Throws std::runtime_error on bad meshes.
     void setup();
 
-    /// Runs the load stepping; calls on_step after every converged increment.
-    RunOutcome run(const std::function<void(const StepRecord &)> &on_step);
+    /// Runs one phase's load stepping from the current state; calls on_step after every converged increment.
+    RunOutcome run(const LoadPhase &phase, const std::function<void(const StepRecord &)> &on_step);
 
     std::vector<ProbeValue> evaluate_probes();
 
     /// Projected pressure of every locally owned cell (indexed by active cell index; three-field only).
     std::vector<CellPressureField> pressure_fields();
 
-    /// Scalar measures of the current state at the given load factor (empty for non-valve problems).
-    std::vector<std::pair<std::string, double>> measures(double load_factor);
+    /// Scalar measures of the current state at the given load state (empty for plain solids).
+    std::vector<std::pair<std::string, double>> measures(const LoadState &state);
 
     /// Unit fibre direction at a point of a cell given in unit-cell coordinates.
     dealii::Tensor<1, dim> fibre_direction(const dealii::DoFHandler<dim>::active_cell_iterator &cell,
                                            const dealii::Point<dim> &unit_point) const;
+
+    /// The problem's valve features, or nullptr.
+    const ValveFeatures *problem_valve() const { return problem.valve(); }
 
     /// The cohesive interface (inactive for problems without one).
     const CohesiveInterface &cohesive_interface() const { return cohesive; }
@@ -159,6 +180,9 @@ namespace leafmech
     dealii::PETScWrappers::MPI::Vector      rhs, solution, solution_ghosted, trial_ghosted;
 
     std::vector<IterationRecord> iteration_log;
+    LoadPhase                    phase;       ///< the phase being run
+    unsigned int                 step_count = 0; ///< converged steps over all phases
+    dealii::Timer                wall_clock;     ///< since construction: the run's elapsed time
 
     struct ProbeLocation
     {

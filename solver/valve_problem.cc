@@ -27,11 +27,23 @@ namespace leafmech
                       "Energy (N/mm = mJ/mm^2) to split a unit area of fused commissure; with the strength it sets "
                       "the opening at full separation, 16 G / (9 strength). Not measured for commissural scar: the "
                       "default is of the order of soft-tissue tearing and delamination energies, to vary.");
-    prm.declare_entry("Fusion viscosity", "1e-3", Patterns::Double(0),
+    prm.declare_entry("Leaflet fracture energy", "1.0", Patterns::Double(1e-9),
+                      "Energy (N/mm) to tear a unit area of commissural leaflet, where the commissure meridian runs "
+                      "beyond the fusion to the annulus; its strength is Leaflet strength along fibres (the tear "
+                      "breaks the circumferential fibres). Soft-tissue tearing energies are of order 1 N/mm.");
+    prm.declare_entry("Calcified fusion factor", "5", Patterns::Double(1),
+                      "Strength and fracture energy of the fusion beside calcium cells (a commissural nodule), as a "
+                      "multiple of the fusion's: calcified commissures are harder to split. An assumption to vary.");
+    prm.declare_entry("Fusion viscosity", "1e-4", Patterns::Double(0),
                       "Relaxation time of the commissure damage, in load-factor units (Gao and Bower's viscous "
                       "regularisation; 0: rate-independent). When a split runs unstably the solver cuts the load "
                       "step below it, and the interface then stops softening within the step, so Newton converges; "
                       "keep it well below the load step (1 / Number of load steps).");
+    prm.declare_entry("Leaflet strength along fibres", "2.0", Patterns::Double(1e-6),
+                      "Ultimate stress (MPa) of leaflet tissue along its (circumferential) collagen fibres: 1.7-2.6 "
+                      "MPa in excised leaflets. The tear index compares the largest principal stress with it.");
+    prm.declare_entry("Leaflet strength across fibres", "0.35", Patterns::Double(1e-6),
+                      "Ultimate stress (MPa) across the fibres (radial): 0.3-0.4 MPa in excised leaflets.");
     prm.declare_entry("Orifice raster pixel", "0.02", Patterns::Double(1e-4, 1),
                       "Pixel size (mm) of the rasterised orifice-area measurement; the error is about a fraction "
                       "of a pixel times the orifice perimeter.");
@@ -45,12 +57,27 @@ namespace leafmech
     features.chord_law.stiffness       = prm.get_double("Chordae stiffness");
     features.chord_law.toe_strain      = prm.get_double("Chordae toe strain");
     features.chord_rest_length_factor  = prm.get_double("Chordae rest length factor");
-    cohesive.law.strength        = prm.get_double("Fusion strength");
-    cohesive.law.fracture_energy = prm.get_double("Fusion fracture energy");
-    cohesive.law.viscosity       = prm.get_double("Fusion viscosity");
+    // Three laws along the commissure meridian: the fusion, the commissural leaflet between the fusion and the
+    // annulus (tearing it breaks the circumferential fibres), and fusion that a calcium nodule has invaded.
+    kernels::CohesiveLaw fusion, leaflet, calcified;
+    fusion.strength           = prm.get_double("Fusion strength");
+    fusion.fracture_energy    = prm.get_double("Fusion fracture energy");
+    fusion.viscosity          = prm.get_double("Fusion viscosity");
+    leaflet                   = fusion;
+    leaflet.strength          = prm.get_double("Leaflet strength along fibres");
+    leaflet.fracture_energy   = prm.get_double("Leaflet fracture energy");
+    calcified                 = fusion;
+    calcified.strength        *= prm.get_double("Calcified fusion factor");
+    calcified.fracture_energy *= prm.get_double("Calcified fusion factor");
+    cohesive.laws             = {fusion, leaflet, calcified};
+    cohesive.law_of           = [](types::material_id id) {
+      return id == MaterialIds::commissure_fusion ? 0u : id == MaterialIds::calcium ? 2u : 1u;
+    };
     cohesive.groups   = {"anterolateral", "posteromedial"};
     cohesive.group_of = [](const Point<dim> &x) { return x[0] >= 0 ? 0u : 1u; }; // anterolateral at +x
     features.orifice_pixel             = prm.get_double("Orifice raster pixel");
+    features.leaflet_strength          = {prm.get_double("Leaflet strength along fibres"),
+                                          prm.get_double("Leaflet strength across fibres")};
     prm.leave_subsection();
     features.mesh = &mesh;
   }

@@ -43,9 +43,11 @@ namespace leafmech
         if (schedule.empty() || schedule.front().first != 0.0 || schedule.back().first != 1.0)
           throw std::invalid_argument("Geometry/Double cantilever beam/Opening schedule: must run from load "
                                       "factor 0 to 1");
-        spec.law.strength        = prm.get_double("Cohesive strength");
-        spec.law.fracture_energy = prm.get_double("Fracture energy");
-        spec.law.viscosity       = prm.get_double("Cohesive viscosity");
+        kernels::CohesiveLaw law;
+        law.strength        = prm.get_double("Cohesive strength");
+        law.fracture_energy = prm.get_double("Fracture energy");
+        law.viscosity       = prm.get_double("Cohesive viscosity");
+        spec.laws           = {law};
         spec.groups   = {"interface"};
         spec.group_of = [](const Point<dim> &) { return 0u; };
       }

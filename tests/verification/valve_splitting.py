@@ -1,0 +1,87 @@
+"""Commissure splitting on the default valve, coarsened (32 x 6 Q2 cells) so it runs in CI: an Inoue balloon,
+diameter-controlled to a 14 mm waist, with a weak fusion (0.03 MPa, 0.02 N/mm) so the split starts at CI's
+balloon size, under the 10 mmHg diastolic pressure. The deflation phase is left out (Deflation steps = 0): it does
+not yet complete (docs/outcome.md), so this run ends inflated and reports no post-procedure MVA.
+
+1. The fused valve splits both commissures, from the free edge; the split stops where the stronger commissural
+   leaflet begins (within 2 mm of the fused length); the pre-procedure MVA is the orifice at the end of the
+   diastolic loading and the split valve opens wider; the tear measure and the risk call with its reasons
+   are reported.
+2. The same valve with no fusion (fused lengths 0, commissural span 3 + 7 mm: the meridian is commissural
+   leaflet throughout) does not split.
+3. summary.json agrees with history.csv, and ParaView reads the fields: the largest cohesive_damage is 1 where
+   the summary says the commissures split, and the largest tear_index of the last state equals history's.
+"""
+import csv
+import json
+import os
+import shutil
+import subprocess
+from leafmech_testing import arguments, check, finish, run, summary
+
+args = arguments()
+S = "Geometry/Stenotic mitral valve"
+common = [f"{S}/Cells around=32", f"{S}/Cells along=6", f"{S}/Valve physics/Fusion viscosity=1e-3",
+          f"{S}/Valve physics/Fusion strength=0.03", f"{S}/Valve physics/Fusion fracture energy=0.02",
+          "Balloon/Control=diameter", "Balloon/Target diameter=14", "Load stepping/Number of load steps=15",
+          "Load stepping/Preload steps=2", "Load stepping/Deflation steps=0"]
+
+
+def history(out):
+    return list(csv.DictReader(open(os.path.join(out, "history.csv"))))
+
+
+def fields(out):
+    pvpython = shutil.which("pvpython")
+    if pvpython is None:
+        return None
+    p = subprocess.run([pvpython, "--force-offscreen-rendering", os.path.join(os.path.dirname(__file__),
+                        "cohesive_fields.py"), os.path.join(out, "solution.pvd")], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    lines = [l for l in p.stdout.splitlines() if l.startswith("{")]
+    return json.loads(lines[-1]) if p.returncode == 0 and lines else None
+
+
+# 1. Fused.
+fused_out = os.path.join(args.workdir, "fused")
+run(args, "pbmv_default.prm", fused_out, sets=common, ranks=2)
+s, h = summary(fused_out), history(fused_out)
+print(json.dumps({k: s.get(k) for k in ("commissures", "leaflets", "mva_cm2", "regurgitation_risk", "balloon")}, indent=1))
+check(s["status"] == "completed", "the fused valve's run completes (diastolic loading, inflation)")
+check(h[0]["phase"] == "diastolic loading" and h[-1]["phase"] == "inflation", "both phases in history")
+for name, c in s["commissures"].items():
+    check(c["split_length_mm"] > 0, f"{name}: split {c['split_length_mm']:.2f} mm of {c['fused_length_mm']} mm fused")
+    check(c["split_length_mm"] <= c["fused_length_mm"] + 2.0, f"{name}: the split stops near the end of the fusion "
+          f"(the commissural leaflet beyond it is 20x stronger)")
+    check(c["first_split_diameter_mm"] is not None and 0 < c["first_split_diameter_mm"] <= 14.05,
+          f"{name}: first split at a {c['first_split_diameter_mm']} mm balloon, within the 14 mm inflation")
+    check(abs(c["split_length_mm"] - float(h[-1][f"{name}_split_length_mm"])) < 1e-9, f"{name}: summary = history")
+mva = s["mva_cm2"]
+check(mva["pre"] is not None and abs(mva["pre"] - 1.0) < 0.1, f"pre-procedure MVA {mva['pre']} cm^2 (valve built at 1.0)")
+check(mva["post"] is None, "no post-procedure MVA without a deflation phase")
+check(float(h[-1]["orifice_area_cm2"]) > mva["pre"] + 0.3, f"the split valve opens: orifice "
+      f"{float(h[-1]['orifice_area_cm2']):.3f} cm^2 on the balloon against {mva['pre']:.3f} before")
+pre_row = [r for r in h if r["phase"] == "diastolic loading"][-1]
+check(abs(float(pre_row["orifice_area_cm2"]) - mva["pre"]) < 1e-12, "MVA pre = the orifice at the end of diastolic loading")
+tears = [float(r["leaflet_tear_index"]) for r in h]
+check(abs(s["leaflets"]["tear_index"] - max(tears)) < 1e-12, "tear index = its largest value over the steps")
+check(s["leaflets"]["torn"] == (s["leaflets"]["tear_index"] >= 1), "torn flag consistent with the tear index")
+risk = s["regurgitation_risk"]
+check(risk["category"] in ("low", "moderate", "high") and risk["reasons"], f"risk {risk['category']}: {risk['reasons']}")
+f = fields(fused_out)
+check(f is not None, "pvpython read the fused valve's solution.pvd")
+if f:
+    check(f["max_damage"] > 0.99, f"largest cohesive_damage in the last state {f['max_damage']:.4f} (split)")
+    check(abs(f["max_tear_index"] - float(h[-1]["leaflet_tear_index"])) <= 1e-6 * (1 + f["max_tear_index"]),
+          f"largest tear_index field {f['max_tear_index']:.6f} = history's last {float(h[-1]['leaflet_tear_index']):.6f}")
+
+# 2. No fusion.
+open_out = os.path.join(args.workdir, "unfused")
+# The same valve shape: the 7 mm fusion becomes commissural leaflet (span 3 + 7 = 10 mm, unfused).
+run(args, "pbmv_default.prm", open_out, ranks=2, sets=common + [f"{S}/Anterolateral fusion length=0",
+                                                                f"{S}/Posteromedial fusion length=0",
+                                                                f"{S}/Commissural span=10"])
+s2 = summary(open_out)
+for name, c in s2["commissures"].items():
+    check(c["split_length_mm"] == 0, f"no fusion: {name} does not split ({c['split_length_mm']} mm)")
+finish()
