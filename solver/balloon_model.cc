@@ -87,16 +87,7 @@ namespace leafmech
     augmented    = prm.get_bool("Augmented Lagrangian");
     tolerance    = prm.get_double("Gap tolerance");
     augmentations = prm.get_integer("Maximum augmentations");
-    for (const std::string &item : Utilities::split_string_list(prm.get("Compliance table"), ';'))
-      {
-        const auto parts = Utilities::split_string_list(item, ':');
-        if (parts.size() != 2)
-          throw std::invalid_argument("Balloon/Compliance table: '" + item + "' should read 'p_atm: D_mm'");
-        compliance.emplace_back(Utilities::string_to_double(parts[0]) * atm, Utilities::string_to_double(parts[1]));
-      }
-    for (std::size_t k = 1; k < compliance.size(); ++k)
-      if (!(compliance[k].first > compliance[k - 1].first))
-        throw std::invalid_argument("Balloon/Compliance table: pressures must increase from entry to entry");
+    compliance = PiecewiseLinear(prm.get("Compliance table"), "Balloon/Compliance table", "p_atm: D_mm", atm);
     if (control == "pressure" && compliance.empty())
       throw std::invalid_argument("Balloon/Control = pressure needs a Compliance table");
     if (!(deflated < target))
@@ -112,14 +103,7 @@ namespace leafmech
     if (pressure_limited())
       {
         // Compliance: linear between entries, constant beyond; never below the deflated size.
-        const auto &c = compliance;
-        double      d = c.front().second;
-        for (std::size_t k = 1; k < c.size(); ++k)
-          if (s.pressure >= c[k - 1].first)
-            d = s.pressure >= c[k].first ?
-                  c[k].second :
-                  c[k - 1].second + (s.pressure - c[k - 1].first) / (c[k].first - c[k - 1].first) *
-                                      (c[k].second - c[k - 1].second);
+        const double d = compliance(s.pressure);
         s.free_diameter = std::max(deflated, d);
       }
     s.law.penalty      = penalty;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <leafmech/kernels/contact/contact_batch.h>
 #include <memory>
+#include <solver/piecewise_linear.h>
 #include <solver/registry.h>
 #include <solver/types.h>
 #include <string>
@@ -83,7 +84,7 @@ namespace leafmech
     unsigned int                  augmentations = 0;
     dealii::Point<dim>            axis_point;
     dealii::Tensor<1, dim>        axis;
-    std::vector<std::pair<double, double>> compliance; ///< (pressure MPa, diameter mm), increasing pressure
+    PiecewiseLinear compliance; ///< free diameter (mm) against balloon pressure (MPa)
   };
 
   /**

@@ -1,9 +1,11 @@
 #include <deal.II/base/quadrature_lib.h>
+#include <deal.II/base/symmetric_tensor.h>
 #include <deal.II/base/utilities.h>
 #include <deal.II/fe/fe_values.h>
 #include <deal.II/fe/mapping_q1.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <solver/cohesive_interface.h>
 #include <sstream>
@@ -24,19 +26,7 @@ namespace leafmech
       types::global_dof_index dof(unsigned int c) const { return static_cast<types::global_dof_index>(v[3 + c]); }
     };
 
-    /// Energy per area dissipated once the opening has reached kappa: the work along the envelope less what
-    /// unloading along the secant gives back.
-    double dissipated_energy(const kernels::CohesiveLaw &law, double kappa)
-    {
-      const double df = law.final_opening();
-      if (kappa >= df)
-        return law.fracture_energy;
-      const double r    = kappa / df;
-      const double work = 6.75 * law.strength * df * (r * r / 2 - 2 * r * r * r / 3 + r * r * r * r / 4);
-      return work - 0.5 * law.stiffness() * (1 - r) * (1 - r) * kappa * kappa;
-    }
-
-    /// Largest extent of a point cloud along its principal direction (power iteration on the covariance).
+    /// Largest extent of a point cloud along its principal direction (the covariance's leading eigenvector).
     double principal_extent(const std::vector<Point<dim>> &points)
     {
       if (points.size() < 2)
@@ -44,18 +34,11 @@ namespace leafmech
       Point<dim> mean;
       for (const auto &p : points)
         mean += p / double(points.size());
-      Tensor<2, dim> C;
+      SymmetricTensor<2, dim> C;
       for (const auto &p : points)
-        C += outer_product(p - mean, p - mean);
-      Tensor<1, dim> e({1.0, 0.7, 0.3});
-      for (unsigned int it = 0; it < 100; ++it)
-        {
-          const Tensor<1, dim> next = C * e;
-          if (next.norm() == 0.0)
-            break;
-          e = next / next.norm();
-        }
-      double lo = std::numeric_limits<double>::max(), hi = -lo;
+        C += symmetrize(outer_product(p - mean, p - mean));
+      const Tensor<1, dim> e  = eigenvectors(C)[0].second;
+      double               lo = std::numeric_limits<double>::max(), hi = -lo;
       for (const auto &p : points)
         {
           lo = std::min(lo, (p - mean) * e);
@@ -281,7 +264,7 @@ namespace leafmech
         sums[4 * p.group] += p.weight;
         sums[4 * p.group + 1] += p.history.kappa >= law.final_opening() ? p.weight : 0.0;
         sums[4 * p.group + 2] += p.history.kappa > law.final_opening() / 3 ? p.weight : 0.0; // past the peak
-        sums[4 * p.group + 3] += p.weight * dissipated_energy(law, p.history.kappa);
+        sums[4 * p.group + 3] += p.weight * kernels::cohesive_dissipated_energy(law, p.history.kappa);
         maxima[p.group] = std::max(maxima[p.group], std::sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
       }
     Utilities::MPI::sum(sums, comm, sums);

@@ -143,7 +143,7 @@ namespace leafmech
     Vector<float> tear_index(material.size());
     if (const ValveFeatures *valve = solver.problem_valve())
       {
-        const TearState tear = assess_tear(solver, parameters, valve->leaflet_strength, comm);
+        const TearState tear = assess_tear(solver, pressure, parameters, valve->leaflet_strength, comm);
         std::copy(tear.cell_tear_index.begin(), tear.cell_tear_index.end(), tear_index.begin());
         data_out.add_data_vector(tear_index, "tear_index");
       }

@@ -168,7 +168,7 @@ namespace leafmech
         total += t;
         taut += t > 0 ? 1 : 0;
       }
-    const TearState tear = assess_tear(*this, parameters, valve->leaflet_strength, comm);
+    const TearState tear = assess_tear(*this, pressure_fields(), parameters, valve->leaflet_strength, comm);
     m.emplace_back("leaflet_max_principal_stress_MPa", tear.max_principal_stress);
     m.emplace_back("leaflet_tear_index", tear.tear_index);
     for (unsigned int d = 0; d < dim; ++d)

@@ -41,7 +41,8 @@ namespace leafmech
                       "keep it well below the load step (1 / Number of load steps).");
     prm.declare_entry("Leaflet strength along fibres", "2.0", Patterns::Double(1e-6),
                       "Ultimate stress (MPa) of leaflet tissue along its (circumferential) collagen fibres: 1.7-2.6 "
-                      "MPa in excised leaflets. The tear index compares the largest principal stress with it.");
+                      "MPa in excised leaflets. The tear index compares each principal stress with the strength in its "
+                      "direction, interpolated between this and the strength across the fibres.");
     prm.declare_entry("Leaflet strength across fibres", "0.35", Patterns::Double(1e-6),
                       "Ultimate stress (MPa) across the fibres (radial): 0.3-0.4 MPa in excised leaflets.");
     prm.declare_entry("Orifice raster pixel", "0.02", Patterns::Double(1e-4, 1),

@@ -6,6 +6,7 @@
 #include <deal.II/base/utilities.h>
 #include <deal.II/grid/grid_generator.h>
 
+#include <solver/piecewise_linear.h>
 #include <solver/problem.h>
 #include <stdexcept>
 
@@ -19,7 +20,9 @@ namespace leafmech
     {
     public:
       explicit DoubleCantileverBeam(ParameterHandler &prm)
-        : length(prm.get_double("Length")), width(prm.get_double("Width")),
+        : schedule(prm.get("Opening schedule"), "Geometry/Double cantilever beam/Opening schedule",
+                   "load factor: opening"),
+          length(prm.get_double("Length")), width(prm.get_double("Width")),
           arm_thickness(prm.get_double("Arm thickness")), crack(prm.get_double("Initial crack length")),
           n_along(prm.get_integer("Cells along")), n_through(prm.get_integer("Cells through arm"))
       {
@@ -29,18 +32,8 @@ namespace leafmech
         if (std::abs(crack / cell - std::round(crack / cell)) > 1e-9)
           throw std::invalid_argument("Geometry/Double cantilever beam: the crack tip must fall on a cell face "
                                       "(Initial crack length a multiple of Length / Cells along)");
-        for (const std::string &item : Utilities::split_string_list(prm.get("Opening schedule"), ';'))
-          {
-            const auto parts = Utilities::split_string_list(item, ':');
-            if (parts.size() != 2)
-              throw std::invalid_argument("Geometry/Double cantilever beam/Opening schedule: expected 'load "
-                                          "factor: opening; ...', got '" + item + "'");
-            schedule.emplace_back(Utilities::string_to_double(parts[0]), Utilities::string_to_double(parts[1]));
-            if (schedule.size() > 1 && !(schedule.back().first > schedule[schedule.size() - 2].first))
-              throw std::invalid_argument("Geometry/Double cantilever beam/Opening schedule: load factors must "
-                                          "increase");
-          }
-        if (schedule.empty() || schedule.front().first != 0.0 || schedule.back().first != 1.0)
+        const auto &table = schedule.entries();
+        if (table.empty() || table.front().first != 0.0 || table.back().first != 1.0)
           throw std::invalid_argument("Geometry/Double cantilever beam/Opening schedule: must run from load "
                                       "factor 0 to 1");
         kernels::CohesiveLaw law;
@@ -99,23 +92,13 @@ namespace leafmech
       const CohesiveSpec *cohesive_interface() const override { return &spec; }
 
     private:
-      /// Prescribed opening Delta (mm) at the load factor: piecewise linear in the schedule.
-      double opening(double load_factor) const
-      {
-        for (std::size_t i = 1; i < schedule.size(); ++i)
-          if (load_factor <= schedule[i].first)
-            {
-              const auto &[l0, d0] = schedule[i - 1];
-              const auto &[l1, d1] = schedule[i];
-              return d0 + (d1 - d0) * (load_factor - l0) / (l1 - l0);
-            }
-        return schedule.back().second;
-      }
+      const PiecewiseLinear               schedule; ///< opening (mm) against the load factor
+      /// Prescribed opening Delta (mm) at the load factor.
+      double opening(double load_factor) const { return schedule(load_factor); }
 
       static constexpr types::boundary_id loaded_upper = 6, loaded_lower = 7, far_end = 8, side = 9;
       const double                        length, width, arm_thickness, crack;
       const unsigned int                  n_along, n_through;
-      std::vector<std::pair<double, double>> schedule; ///< (load factor, opening mm)
       CohesiveSpec                        spec;
     };
 

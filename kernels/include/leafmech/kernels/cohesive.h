@@ -52,6 +52,20 @@ namespace leafmech::kernels
   }
 
   /**
+   * @brief Energy per area (N/mm) the rate-independent law has dissipated once the opening reached kappa: the
+   * work along the envelope, int_0^kappa T, less what unloading along the secant gives back, f(kappa) kappa^2 / 2.
+   */
+  LEAFMECH_HOST_DEVICE inline double cohesive_dissipated_energy(const CohesiveLaw &law, double kappa)
+  {
+    const double df = law.final_opening();
+    if (kappa >= df)
+      return law.fracture_energy;
+    const double r    = kappa / df;
+    const double work = 6.75 * law.strength * df * (r * r / 2 - 2 * r * r * r / 3 + r * r * r * r / 4);
+    return work - 0.5 * law.stiffness() * (1 - r) * (1 - r) * kappa * kappa;
+  }
+
+  /**
    * @brief Traction s = dpsi/dd (MPa; the force per area on side B is -s, on side A +s) and its tangent
    * K = ds/dd (row-major 3x3) for the jump d, given the history of the last converged state and the load
    * increment dt since it.
