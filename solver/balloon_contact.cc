@@ -31,7 +31,8 @@ namespace leafmech
     tangents.resize(points.n);
     normals.resize(points.n);
     facing.assign(points.n, 1);
-    facing_stale = true;
+    facing_stale  = true;
+    sides_decided = false;
     reset_multipliers();
   }
 
@@ -96,13 +97,25 @@ namespace leafmech
     last_state.law.curvature = full_tangent ? 1.0 : 0.0;
     if (facing_stale)
       {
+        // A point takes the side it faces only where it carries no contact pressure (beyond the smoothing gap
+        // and its multiplier's reach): switching a loaded point would make the force jump between two load
+        // states however close, and no increment could converge. Inside, it keeps the side it came in on.
+        facing_changes = 0;
         const kernels::BalloonView view = last_state.geometry.host_view();
+        const double eps = last_state.law.penalty;
         for (std::size_t p = 0; p < N; ++p)
           {
             const double x[3] = {points.x[p], points.x[N + p], points.x[2 * N + p]};
             const auto   d    = kernels::balloon_distance(view, x);
-            facing[p]         = normals[p] * Tensor<1, dim>({d.n[0], d.n[1], d.n[2]}) < 0.0 ? 1 : 0;
+            const char   now  = normals[p] * Tensor<1, dim>({d.n[0], d.n[1], d.n[2]}) < 0.0 ? 1 : 0;
+            const bool   free = !sides_decided || eps <= 0.0 ||
+                              d.gap >= last_state.law.smoothing + points.multiplier[p] / eps;
+            if (free)
+              facing[p] = now;
+            else
+              facing_changes += now != facing[p] ? 1 : 0;
           }
+        sides_decided = true;
         facing_stale = false;
       }
     if (N == 0)

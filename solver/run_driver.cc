@@ -110,11 +110,15 @@ namespace leafmech
     std::vector<LoadPhase> phases;
     phases.push_back({"diastolic loading", parameters.n_preload_steps, [](double l) { return LoadState{l, 0.0, 1.0}; }});
     phases.push_back({"inflation", parameters.n_load_steps, [](double l) { return LoadState{1.0, l, 1.0}; }});
-    // Deflation: the balloon's pressure on the leaflets falls to zero while its last shape is kept (a limp
-    // membrane pushes nothing). Shrinking the stiff lobes instead drags the leaflets that rest on them.
+    // Deflation: the balloon is withdrawn and the valve recoils. The tissue is hyperelastic, so with every
+    // load off it returns to its stress-free reference, and the only memory of the inflation is the
+    // irreversible commissure damage (opened pairs carry no traction at zero opening). The phase therefore
+    // starts from the reference with the damage kept and re-applies the diastolic loads; its end is the
+    // post-procedure valve. (Following the deflating balloon instead drags the leaflets that the diastolic
+    // pressure holds on its distal bulb, and the continuation stalls; docs/outcome.md.)
     if (parameters.n_deflation_steps > 0)
       phases.push_back({"deflation", parameters.n_deflation_steps,
-                        [](double l) { return LoadState{1.0, 1.0, 1.0 - l}; }});
+                        [](double l) { return LoadState{l, 0.0, 0.0}; }, /*from_reference=*/true});
     return phases;
   }
 

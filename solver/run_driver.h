@@ -30,8 +30,9 @@ namespace leafmech
 
   /**
    * @brief The phases of a run. A balloon in a valve: diastolic loading (the valve's loads ramp on, balloon
-   * deflated; its end gives the pre-procedure MVA), inflation, and deflation (the balloon shrinks back, the
-   * valve recoils with its damage kept; its end gives the post-procedure MVA). Anything else: one phase in which
+   * deflated; its end gives the pre-procedure MVA), inflation, and deflation (the balloon withdrawn, the
+   * valve recoils to its reference shape with its damage kept and the diastolic loads reopen it; its end
+   * gives the post-procedure MVA). Anything else: one phase in which
    * the loads and the balloon follow the load factor together.
    */
   std::vector<LoadPhase> run_phases(const RunParameters &parameters, const Problem &problem,

@@ -30,9 +30,10 @@ namespace leafmech
                       "(transmitral pressure, chordal tethering) before the balloon inflates; the orifice area at its "
                       "end is the pre-procedure MVA.");
     prm.declare_entry("Deflation steps", "10", Patterns::Integer(0, 100000),
-                      "Balloon runs on a valve: increments of the last phase, in which the balloon deflates and the "
-                      "valve recoils under its loads with its commissure damage kept; the orifice area at its end is "
-                      "the post-procedure MVA. 0: no deflation (the run ends inflated).");
+                      "Balloon runs on a valve: increments of the last phase, in which the balloon is withdrawn, the "
+                      "valve recoils to its reference shape with its commissure damage kept and the diastolic loads "
+                      "reopen it; the orifice area at its end is the post-procedure MVA. 0: no deflation (the run "
+                      "ends inflated).");
     prm.declare_entry("Maximum step cuts", "6", Patterns::Integer(0, 30),
                       "How many times a failed increment may be halved in a row before the run stops.");
     prm.leave_subsection();
@@ -40,8 +41,8 @@ namespace leafmech
     prm.enter_subsection("Nonlinear solver");
     prm.declare_entry("Maximum iterations", "20", Patterns::Integer(1, 1000), "Newton iterations per increment.");
     prm.declare_entry("Residual tolerance", "1e-9", Patterns::Double(0.0, 1.0),
-                      "Converged when the residual norm (N) falls below this fraction of the largest residual of "
-                      "the increment (dimensionless) ...");
+                      "Converged when the residual norm (N) falls below this fraction of the largest residual seen "
+                      "in the phase's increments, so a cut increment is not held to a tighter force (dimensionless) ...");
     prm.declare_entry("Absolute residual tolerance", "1e-12", Patterns::Double(0.0),
                       "... or below this absolute value (N).");
     prm.declare_entry("Increment tolerance", "1e-8", Patterns::Double(0.0, 1.0),

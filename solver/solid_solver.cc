@@ -276,8 +276,16 @@ namespace leafmech
       contact->refresh_facing();
     assemble(solution_ghosted, load_factor, homogeneous_constraints, false);
     double       r_prev  = rhs.l2_norm();
-    double       r_ref   = r_prev;
     const double r_first = r_prev;
+    // The residual tolerance is relative to the largest out-of-balance force of the phase's increments, so a
+    // cut increment (whose small start residual says nothing about the forces at play) is not held to a
+    // tighter absolute tolerance than a full one.
+    phase_force_scale = std::max(phase_force_scale, r_first);
+    double r_ref      = phase_force_scale;
+    log << "    start |R| " << std::scientific << std::setprecision(3) << r_first;
+    if (contact)
+      log << ", contact points keeping their side " << Utilities::MPI::sum(contact->facing_changes_here(), comm);
+    log << "\n";
     double g_max  = 0.0;
     for (const auto &[dof, value] : target)
       g_max = std::max(g_max, std::abs(value));
@@ -388,7 +396,15 @@ namespace leafmech
 
   RunOutcome SolidSolver::run(const LoadPhase &load_phase, const std::function<void(const StepRecord &)> &on_step)
   {
-    phase = load_phase;
+    phase             = load_phase;
+    phase_force_scale = 0.0;
+    if (phase.from_reference)
+      {
+        solution         = 0.0;
+        solution_ghosted = solution;
+        if (contact)
+          contact->reset_multipliers();
+      }
     RunOutcome   outcome;
     const double nominal = 1.0 / (phase.n_steps > 0 ? phase.n_steps : parameters.n_load_steps);
     double       lambda = 0.0, dlambda = nominal;
@@ -433,9 +449,10 @@ namespace leafmech
             ++step;
             converged  = solution;
             step_count = step;
+            const auto state_measures = measures(phase.at(lambda));
             on_step(StepRecord{step, lambda, phase.name, phase.at(lambda), iterations,
                                iteration_log.back().residual_norm, cuts_in_row, wall_clock.wall_time(), evaluate_probes(),
-                               measures(phase.at(lambda))});
+                               state_measures});
             // Recover the nominal increment gradually after cuts.
             dlambda     = std::min(nominal, 2.0 * dlambda);
             cuts_in_row = 0;

@@ -57,6 +57,9 @@ namespace leafmech
     std::string  name    = "loading";
     unsigned int n_steps = 0; ///< nominal increments; 0: Load stepping/Number of load steps
     std::function<LoadState(double)> at = [](double l) { return LoadState{l, l}; };
+    /// Start from the stress-free reference (u = 0) instead of the last state, keeping every history
+    /// variable (the commissure damage): the elastic recoil of the hyperelastic body once all loads are off.
+    bool from_reference = false;
   };
 
   struct StepRecord
@@ -181,6 +184,7 @@ namespace leafmech
 
     std::vector<IterationRecord> iteration_log;
     LoadPhase                    phase;       ///< the phase being run
+    double                       phase_force_scale = 0.0; ///< largest start residual of the phase's increments (N)
     unsigned int                 step_count = 0; ///< converged steps over all phases
     dealii::Timer                wall_clock;     ///< since construction: the run's elapsed time
 
