@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 [ "$(id -u)" -eq 0 ] && export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-build/bin/leafmech mesh inputs/diastolic_valve.prm
-mpirun -np "$(nproc)" build/bin/leafmech run inputs/diastolic_valve.prm
-echo "Results: output/diastolic_valve (open solution.pvd and chordae.pvd in ParaView; summary.json holds the"
-echo "orifice area before and after the 10 mmHg diastolic pressure, and the chordae tensions)"
+build/bin/leafmech mesh inputs/pbmv_default.prm --output output/pbmv_default/mesh
+mpirun -np "$(nproc)" build/bin/leafmech run inputs/pbmv_default.prm
+echo "Results: output/pbmv_default (open solution.pvd, balloon.pvd and chordae.pvd in ParaView; summary.json holds"
+echo "the split per commissure, the tear index, MVA before and after, and the regurgitation risk with its reasons)"
