@@ -6,6 +6,7 @@
 #include <boost/property_tree/ptree.hpp>
 
 #include <filesystem>
+#include <iomanip>
 #include <sstream>
 #include <fstream>
 #include <iostream>
@@ -71,6 +72,27 @@ namespace leafmech
               out << indent << "end\n";
             }
         }
+    }
+  } // namespace
+
+  namespace
+  {
+    /// One line per converged step: phase, load factor, balloon diameter, Newton figures, elapsed time and the
+    /// time the phase still needs at its average rate so far.
+    std::string progress_line(const StepRecord &step, double elapsed, double phase_elapsed)
+    {
+      std::ostringstream line;
+      line << "[" << step.phase << "] step " << step.step << std::fixed << std::setprecision(3) << ", load factor "
+           << step.load_factor;
+      for (const auto &[name, value] : step.measures)
+        if (name == "balloon_free_diameter_mm")
+          line << ", balloon " << std::setprecision(2) << value << " mm";
+      line << ", " << step.newton_iterations << " Newton iterations, |R| " << std::scientific << std::setprecision(1)
+           << step.residual_norm << " N, " << std::fixed << std::setprecision(1) << elapsed << " s elapsed";
+      if (step.load_factor > 0.0 && step.load_factor < 1.0 - 1e-12)
+        line << ", about " << phase_elapsed * (1.0 - step.load_factor) / step.load_factor << " s left in this phase";
+      line << "\n";
+      return line.str();
     }
   } // namespace
 
@@ -209,6 +231,7 @@ namespace leafmech
           {
             if (phases.size() > 1)
               log << "Phase " << k + 1 << " of " << phases.size() << ": " << phases[k].name << "\n";
+            const double phase_start = wall.wall_time();
             report.outcome = solver.run(phases[k], [&](const StepRecord &step) {
               report.steps.push_back(step);
               const bool last = step.load_factor >= 1.0 - 1e-12;
@@ -221,6 +244,7 @@ namespace leafmech
                 report.phase_end_measures[step.phase] = step.measures;
               if (root)
                 {
+                  log << progress_line(step, wall.wall_time(), wall.wall_time() - phase_start);
                   write_history_csv(dir, report);
                   log << "  converged: step " << step.step << ", load factor " << step.load_factor << ", "
                       << step.newton_iterations << " Newton iterations, " << step.wall_time << " s";

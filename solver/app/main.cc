@@ -1,9 +1,12 @@
 // leafmech: finite-element leaflet mechanics for balloon valvuloplasty. Thin command-line front end.
 #include <deal.II/base/mpi.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <solver/run_driver.h>
 #include <solver/run_report.h>
+#include <solver/sweep_command.h>
 #include <string>
 #include <vector>
 
@@ -14,6 +17,10 @@ namespace
     out << "Usage:\n"
            "  leafmech run FILE.prm [--set \"Section/Name=value\"]... [--output DIR]\n"
            "  leafmech mesh FILE.prm [--set \"Section/Name=value\"]... [--output DIR]\n"
+           "  leafmech sweep FILE.prm --param \"Section/Name\" --values LIST [--param ... --values ...]...\n"
+           "                 [--set \"Section/Name=value\"]... [--jobs N] [--ranks R] [--output DIR]\n"
+           "  leafmech sweep FILE.prm ... --emit-slurm DIR\n"
+           "  leafmech sweep --gather DIR\n"
            "  leafmech print-parameters\n"
            "  leafmech --help | --version\n\n"
            "run               solve the input deck; results in DIR (Output/Directory by default): solution.pvd,\n"
@@ -21,14 +28,81 @@ namespace
            "mesh              build the input's geometry only: mesh.pvtu (material_id, fibre_direction),\n"
            "                  mesh_boundary.vtu (boundary_id), chordae.vtu, mesh_report.json; prints cells, DoFs,\n"
            "                  minimum scaled Jacobian and orifice area\n"
+           "sweep             one run per point of the grid of the swept values (LIST: 24,25,26 or 24:1:30 or\n"
+           "                  both), each in DIR/point_NNN, N at a time, R MPI ranks each; then DIR/sweep.csv and\n"
+           "                  sweep.json (one row per point: status, wall time, split per commissure, tear index,\n"
+           "                  MVA pre/post, risk). Points already completed in DIR are kept, so running the same\n"
+           "                  command again completes only the missing or failed ones. --emit-slurm writes a\n"
+           "                  SLURM job array (DIR/sweep.slurm) instead; --gather builds the tables from DIR\n"
            "print-parameters  every parameter with its default, allowed values and unit\n"
            "Exit codes: 0 completed, 1 simulation failed (see summary.json), 2 invalid input or usage.\n"
            "Parallel: mpirun -np N leafmech run FILE.prm\n";
   }
 } // namespace
 
+namespace
+{
+  /// `leafmech sweep ...`: a driver of child runs, so it runs without MPI.
+  int sweep(const std::vector<std::string> &args)
+  {
+    leafmech::SweepRequest request;
+    auto fail = [](const std::string &msg) {
+      std::cerr << "leafmech sweep: " << msg << "\n\n";
+      usage(std::cerr);
+      return 2;
+    };
+    for (std::size_t i = 1; i < args.size(); ++i)
+      {
+        const std::string &a = args[i];
+        if (a.rfind("--", 0) == 0)
+          {
+            if (i + 1 >= args.size())
+              return fail(a + " needs a value");
+            const std::string v = args[++i];
+            if (a == "--param")
+              request.parameters.emplace_back(v, "");
+            else if (a == "--values")
+              {
+                if (request.parameters.empty() || !request.parameters.back().second.empty())
+                  return fail("--values " + v + " must follow its --param");
+                request.parameters.back().second = v;
+              }
+            else if (a == "--set")
+              request.overrides.push_back(v);
+            else if (a == "--output")
+              request.output_directory = v;
+            else if (a == "--emit-slurm")
+              request.emit_slurm = v;
+            else if (a == "--gather")
+              request.gather = v;
+            else if (a == "--jobs" || a == "--ranks")
+              {
+                const int n = std::atoi(v.c_str());
+                if (n < 1 || n > 4096)
+                  return fail(a + " " + v + ": give a whole number from 1 to 4096");
+                (a == "--jobs" ? request.jobs : request.ranks) = n;
+              }
+            else
+              return fail("unknown option '" + a + "'");
+          }
+        else if (request.input_file.empty())
+          request.input_file = a;
+        else
+          return fail("more than one input file given ('" + request.input_file + "', '" + a + "')");
+      }
+    for (const auto &[name, values] : request.parameters)
+      if (values.empty())
+        return fail("--param " + name + " has no --values");
+    if (request.gather.empty() && request.input_file.empty())
+      return fail("sweep needs an input file (or --gather DIR)");
+    return leafmech::sweep_command(request, std::filesystem::canonical("/proc/self/exe").string());
+  }
+} // namespace
+
 int main(int argc, char **argv)
 {
+  if (argc > 1 && std::string(argv[1]) == "sweep")
+    return sweep(std::vector<std::string>(argv + 1, argv + argc));
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
   const bool               root = dealii::Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
   std::vector<std::string> args(argv + 1, argv + argc);
