@@ -3,6 +3,7 @@
 #include <deal.II/numerics/data_postprocessor.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iomanip>
 #include <limits>
@@ -22,9 +23,11 @@ namespace leafmech
     class StressPostprocessor : public DataPostprocessor<dim>
     {
     public:
+      /// tensor_as_components: the stress tensor as nine scalars cauchy_stress_xx ... (HDF5/XDMF, whose
+      /// writer keeps only the first three components of a tensor).
       StressPostprocessor(const SolidSolver &solver, const RunParameters &parameters,
-                          const std::vector<CellPressureField> &pressure)
-        : solver(solver), parameters(parameters), pressure(pressure)
+                          const std::vector<CellPressureField> &pressure, bool tensor_as_components = false)
+        : solver(solver), parameters(parameters), pressure(pressure), tensor_as_components(tensor_as_components)
       {}
 
       void evaluate_vector_field(const DataPostprocessorInputs::Vector<dim> &inputs,
@@ -63,6 +66,8 @@ namespace leafmech
       std::vector<std::string> get_names() const override
       {
         std::vector<std::string> names(9, "cauchy_stress");
+        for (unsigned int k = 0; k < 9 && tensor_as_components; ++k)
+          names[k] = std::string("cauchy_stress_") + "xyz"[k / 3] + "xyz"[k % 3];
         names.insert(names.end(), {"von_mises_stress", "max_principal_stress", "J", "fibre_direction",
                                    "fibre_direction", "fibre_direction"});
         return names;
@@ -72,7 +77,8 @@ namespace leafmech
       get_data_component_interpretation() const override
       {
         std::vector<DataComponentInterpretation::DataComponentInterpretation> kinds(
-          9, DataComponentInterpretation::component_is_part_of_tensor);
+          9, tensor_as_components ? DataComponentInterpretation::component_is_scalar
+                                  : DataComponentInterpretation::component_is_part_of_tensor);
         kinds.insert(kinds.end(), 3, DataComponentInterpretation::component_is_scalar);
         kinds.insert(kinds.end(), dim, DataComponentInterpretation::component_is_part_of_vector);
         return kinds;
@@ -85,6 +91,7 @@ namespace leafmech
       const MappingQ1<dim>                  mapping;
       const RunParameters                  &parameters;
       const std::vector<CellPressureField> &pressure;
+      const bool                            tensor_as_components;
     };
   } // namespace
 
@@ -107,17 +114,19 @@ namespace leafmech
                            const LoadState &state)
   {
     const std::vector<CellPressureField> pressure = solver.pressure_fields();
-    StressPostprocessor                  stress(solver, parameters, pressure);
+    const StressPostprocessor            stress(solver, parameters, pressure);
+    const StressPostprocessor            stress_components(solver, parameters, pressure, true);
     const auto                          &dofs = solver.dof_handler();
     const unsigned int                   rank = Utilities::MPI::this_mpi_process(comm);
 
-    DataOut<dim> data_out;
-    data_out.attach_dof_handler(dofs);
+    // Every field is prepared once; `build` adds them to a DataOut (one for VTU, one for HDF5).
+    std::vector<std::function<void(DataOut<dim> &)>> fields;
     const std::vector<std::string> names(dim, "displacement");
     const std::vector<DataComponentInterpretation::DataComponentInterpretation> kinds(
       dim, DataComponentInterpretation::component_is_part_of_vector);
-    data_out.add_data_vector(solver.displacement(), names, DataOut<dim>::type_dof_data, kinds);
-    data_out.add_data_vector(solver.displacement(), stress);
+    fields.push_back([&](DataOut<dim> &out) {
+      out.add_data_vector(solver.displacement(), names, DataOut<dim>::type_dof_data, kinds);
+    });
     Vector<float> material(dofs.get_triangulation().n_active_cells()), ranks(material.size());
     for (const auto &cell : dofs.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -125,8 +134,8 @@ namespace leafmech
           material[cell->active_cell_index()] = cell->material_id();
           ranks[cell->active_cell_index()]    = rank;
         }
-    data_out.add_data_vector(material, "material_id");
-    data_out.add_data_vector(ranks, "rank");
+    fields.push_back([&](DataOut<dim> &out) { out.add_data_vector(material, "material_id"); });
+    fields.push_back([&](DataOut<dim> &out) { out.add_data_vector(ranks, "rank"); });
     Vector<float> contact_pressure(material.size()), contact_status(material.size());
     if (BalloonContact *contact = solver.balloon_contact())
       {
@@ -136,8 +145,8 @@ namespace leafmech
             contact_pressure[c] = p[c];
             contact_status[c]   = p[c] > 0 ? 1 : 0;
           }
-        data_out.add_data_vector(contact_pressure, "contact_pressure");
-        data_out.add_data_vector(contact_status, "contact_status");
+        fields.push_back([&](DataOut<dim> &out) { out.add_data_vector(contact_pressure, "contact_pressure"); });
+        fields.push_back([&](DataOut<dim> &out) { out.add_data_vector(contact_status, "contact_status"); });
       }
     // Leaflet tear index (cell maximum over the quadrature points) for valves.
     Vector<float> tear_index(material.size());
@@ -145,23 +154,33 @@ namespace leafmech
       {
         const TearState tear = assess_tear(solver, pressure, parameters, valve->leaflet_strength, comm);
         std::copy(tear.cell_tear_index.begin(), tear.cell_tear_index.end(), tear_index.begin());
-        data_out.add_data_vector(tear_index, "tear_index");
+        fields.push_back([&](DataOut<dim> &out) { out.add_data_vector(tear_index, "tear_index"); });
       }
     // Cohesive interface: damage and openings at the interface nodes, in the displacement dofs' slots.
     PETScWrappers::MPI::Vector cohesive_fields;
+    const std::vector<std::string> cohesive_names{"cohesive_damage", "cohesive_normal_opening",
+                                                  "cohesive_shear_opening"};
+    const std::vector<DataComponentInterpretation::DataComponentInterpretation> scalars(
+      dim, DataComponentInterpretation::component_is_scalar);
     if (solver.cohesive_interface().active())
       {
         PETScWrappers::MPI::Vector owned_fields(dofs.locally_owned_dofs(), comm);
         solver.cohesive_interface().fill_fields(solver.displacement(), owned_fields);
         cohesive_fields.reinit(dofs.locally_owned_dofs(), solver.relevant_dofs(), comm);
         cohesive_fields = owned_fields;
-        const std::vector<std::string> cohesive_names{"cohesive_damage", "cohesive_normal_opening",
-                                                      "cohesive_shear_opening"};
-        data_out.add_data_vector(cohesive_fields, cohesive_names, DataOut<dim>::type_dof_data,
-                                 std::vector<DataComponentInterpretation::DataComponentInterpretation>(
-                                   dim, DataComponentInterpretation::component_is_scalar));
+        fields.push_back([&](DataOut<dim> &out) {
+          out.add_data_vector(cohesive_fields, cohesive_names, DataOut<dim>::type_dof_data, scalars);
+        });
       }
-    data_out.build_patches(dofs.get_fe().degree);
+    const auto build = [&](DataOut<dim> &out, const StressPostprocessor &stress_fields) {
+      out.attach_dof_handler(dofs);
+      out.add_data_vector(solver.displacement(), stress_fields);
+      for (const auto &add : fields)
+        add(out);
+      out.build_patches(dofs.get_fe().degree);
+    };
+    DataOut<dim> data_out;
+    build(data_out, stress);
 
     std::ostringstream stem;
     stem << "solution-" << std::setw(4) << std::setfill('0') << index;
@@ -185,6 +204,24 @@ namespace leafmech
         DataOutBase::write_pvd_record(pvd, records);
         write_file_atomically(directory + "/solution.pvd", pvd.str());
       }
+    // The same fields in HDF5 (written by all ranks into one file per output, mesh and data together) with an
+    // XDMF index over all outputs. Written under a temporary name and renamed, like every result file.
+    {
+      DataOut<dim> h5_out;
+      build(h5_out, stress_components);
+      DataOutBase::DataOutFilter filter(DataOutBase::DataOutFilterFlags(true, true));
+      h5_out.write_filtered_data(filter);
+      const std::string h5 = stem.str() + ".h5";
+      h5_out.write_hdf5_parallel(filter, directory + "/" + h5 + ".tmp", comm);
+      xdmf_entries.push_back(h5_out.create_xdmf_entry(filter, h5, time, comm));
+      h5_out.write_xdmf_file(xdmf_entries, directory + "/solution.xdmf.tmp", comm);
+      MPI_Barrier(comm);
+      if (rank == 0)
+        {
+          std::filesystem::rename(directory + "/" + h5 + ".tmp", directory + "/" + h5);
+          std::filesystem::rename(directory + "/solution.xdmf.tmp", directory + "/solution.xdmf");
+        }
+    }
     if (BalloonContact *contact = solver.balloon_contact(); contact != nullptr && rank == 0)
       {
         std::ostringstream name;

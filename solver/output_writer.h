@@ -1,4 +1,5 @@
 #pragma once
+#include <deal.II/base/data_out_base.h>
 /**
  * @file
  * @brief ParaView output of the solid: solution.pvd -> solution-NNNN.pvtu -> solution-NNNN.R.vtu per rank.
@@ -33,6 +34,7 @@ namespace leafmech
     std::string                                directory;
     MPI_Comm                                   comm;
     std::vector<std::pair<double, std::string>> records, chordae_records, balloon_records;
+    std::vector<dealii::XDMFEntry>             xdmf_entries; ///< one per output, for solution.xdmf
   };
 
   /// A named cell-data array of an ASCII VTU.
