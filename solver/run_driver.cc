@@ -173,8 +173,9 @@ namespace leafmech
       {
         std::filesystem::create_directories(dir);
         clear_previous_results(dir);
-        std::ofstream used(dir + "/parameters.prm");
+        std::ostringstream used;
         prm.print_parameters(used, ParameterHandler::ShortPRM);
+        write_file_atomically(dir + "/parameters.prm", used.str());
       }
     MPI_Barrier(comm);
     std::ofstream log_file;
