@@ -100,7 +100,7 @@ namespace leafmech
         // A point takes the side it faces only where it carries no contact pressure (beyond the smoothing gap
         // and its multiplier's reach): switching a loaded point would make the force jump between two load
         // states however close, and no increment could converge. Inside, it keeps the side it came in on.
-        facing_changes = 0;
+        sides_kept = 0;
         const kernels::BalloonView view = last_state.geometry.host_view();
         const double eps = last_state.law.penalty;
         for (std::size_t p = 0; p < N; ++p)
@@ -113,7 +113,7 @@ namespace leafmech
             if (free)
               facing[p] = now;
             else
-              facing_changes += now != facing[p] ? 1 : 0;
+              sides_kept += now != facing[p] ? 1 : 0;
           }
         sides_decided = true;
         facing_stale = false;

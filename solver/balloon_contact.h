@@ -52,7 +52,7 @@ namespace leafmech
     /// The next evaluation decides afresh which points face the balloon (call at the start of an increment).
     void refresh_facing() { facing_stale = true; }
     /// Points in contact that now face the other way but keep their side (last refresh, this rank).
-    unsigned int facing_changes_here() const { return facing_changes; }
+    unsigned int sides_kept_here() const { return sides_kept; }
 
     /// Augmented Lagrangian: multipliers <- max(0, multiplier - eps gap) from the last evaluation.
     void augment();
@@ -102,7 +102,7 @@ namespace leafmech
     BalloonState                             last_state;
     double                                   state_load_factor = std::numeric_limits<double>::quiet_NaN();
     double                                   scale = 1.0, state_scale = 1.0;
-    unsigned int                             facing_changes = 0;
+    unsigned int                             sides_kept = 0;
     bool                                     sides_decided  = false;
     std::vector<double>                      saved;
     /// Per point: 1 if its face faces the balloon (takes load), 0 if shielded.

@@ -91,7 +91,6 @@ namespace leafmech
            << step.residual_norm << " N, " << std::fixed << std::setprecision(1) << elapsed << " s elapsed";
       if (step.load_factor > 0.0 && step.load_factor < 1.0 - 1e-12)
         line << ", about " << phase_elapsed * (1.0 - step.load_factor) / step.load_factor << " s left in this phase";
-      line << "\n";
       return line.str();
     }
   } // namespace
@@ -245,12 +244,14 @@ namespace leafmech
                 report.phase_end_measures[step.phase] = step.measures;
               if (root)
                 {
-                  log << progress_line(step, wall.wall_time(), wall.wall_time() - phase_start);
                   write_history_csv(dir, report);
-                  log << "  converged: step " << step.step << ", load factor " << step.load_factor << ", "
-                      << step.newton_iterations << " Newton iterations, " << step.wall_time << " s";
+                  log << progress_line(step, wall.wall_time(), wall.wall_time() - phase_start) << "\n    ";
+                  const char *separator = "";
                   for (const auto &[name, value] : step.measures)
-                    log << ", " << name << " " << value;
+                    {
+                      log << separator << name << " " << value;
+                      separator = ", ";
+                    }
                   log << "\n";
                 }
             });

@@ -251,7 +251,7 @@ namespace leafmech
           c.distribute_local_to_global(R, local_dofs, rhs);
       }
     cohesive.assemble(u, c, with_matrix ? &matrix : nullptr, rhs);
-    if (contact)
+    if (contact && state.contact > 0.0) // a withdrawn balloon (scale 0, multipliers reset) pushes nothing
       {
         TimerOutput::Scope tc(timer, "contact");
         contact->set_scale(state.contact);
@@ -284,7 +284,7 @@ namespace leafmech
     double r_ref      = phase_force_scale;
     log << "    start |R| " << std::scientific << std::setprecision(3) << r_first;
     if (contact)
-      log << ", contact points keeping their side " << Utilities::MPI::sum(contact->facing_changes_here(), comm);
+      log << ", contact points keeping their side " << Utilities::MPI::sum(contact->sides_kept_here(), comm);
     log << "\n";
     double g_max  = 0.0;
     for (const auto &[dof, value] : target)
@@ -449,10 +449,9 @@ namespace leafmech
             ++step;
             converged  = solution;
             step_count = step;
-            const auto state_measures = measures(phase.at(lambda));
             on_step(StepRecord{step, lambda, phase.name, phase.at(lambda), iterations,
                                iteration_log.back().residual_norm, cuts_in_row, wall_clock.wall_time(), evaluate_probes(),
-                               state_measures});
+                               measures(phase.at(lambda))});
             // Recover the nominal increment gradually after cuts.
             dlambda     = std::min(nominal, 2.0 * dlambda);
             cuts_in_row = 0;

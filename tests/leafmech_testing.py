@@ -70,6 +70,11 @@ def tangent_checks(outdir):
     return checks
 
 
+def debian_python():
+    """Debian's python3, which scripts/setup.sh gives h5py and matplotlib (another python3 may come first on PATH)."""
+    return "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+
+
 def summary(outdir):
     with open(os.path.join(outdir, "summary.json")) as f:
         return json.load(f)

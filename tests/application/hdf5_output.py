@@ -11,7 +11,7 @@ import json
 import os
 import shutil
 import subprocess
-from leafmech_testing import arguments, check, finish, run
+from leafmech_testing import arguments, check, debian_python, finish, run
 
 args = arguments()
 out = os.path.join(args.workdir, "tube")
@@ -39,7 +39,7 @@ if pvpython:
     else:
         print(p.stdout[-3000:])
 
-python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"  # Debian's, with h5py
+python = debian_python()
 script = r'''
 import h5py, json, math, sys
 f = h5py.File(sys.argv[1], "r")

@@ -10,11 +10,11 @@ import signal
 import subprocess
 import time
 import xml.etree.ElementTree as ET
-from leafmech_testing import arguments, check, finish
+from leafmech_testing import arguments, check, debian_python, finish
 
 args = arguments()
 deck = os.path.join(args.inputs, "verification", "balloon_tube.prm")
-python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"  # Debian's, with h5py
+python = debian_python()
 kills = 0
 for delay in (0.6, 1.0, 1.4, 1.8, 2.2, 2.6, 3.0, 3.5):
     out = os.path.join(args.workdir, f"killed_{delay}")

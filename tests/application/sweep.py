@@ -16,8 +16,7 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
-from leafmech_testing import arguments, check, finish
+from leafmech_testing import arguments, check, debian_python, finish
 
 args = arguments()
 tube = os.path.join(args.inputs, "verification", "balloon_tube.prm")
@@ -96,7 +95,7 @@ check(not os.path.exists(bad), "... before anything is written")
 
 # 5. Plots and a rendering.
 postprocess = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "postprocess")
-python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable  # Debian's, with matplotlib
+python = debian_python()
 png = os.path.join(args.workdir, "sweep.png")
 r = subprocess.run([python, os.path.join(postprocess, "plot_sweep.py"), os.path.join(out, "sweep.csv"), "--output", png])
 check(r.returncode == 0 and open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n", "plot_sweep.py wrote a PNG")
