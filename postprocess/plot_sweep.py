@@ -2,9 +2,11 @@
 """Plots a sweep table (sweep.csv from `leafmech sweep`) against its first swept parameter: split length per
 commissure, MVA before and after, and the leaflet tear index, each point coloured by its regurgitation risk
 (failed points marked as such at the bottom of each panel). With more than one swept parameter, each combination
-of the others is its own line.
+of the others is its own line. A stepwise protocol's round table (stepwise.csv of `leafmech run`) plots the same
+way against the balloon size of each round.
 
     python3 postprocess/plot_sweep.py output/sweep-pbmv_default/sweep.csv [--output sweep.png]
+    python3 postprocess/plot_sweep.py output/pbmv_stepwise/stepwise.csv    # -> stepwise.png
 """
 import argparse
 import csv
@@ -26,6 +28,17 @@ def number(text):
         return None
 
 
+def as_sweep(rows):
+    """A stepwise round table in the sweep table's shape: every round completed, swept over its balloon size."""
+    table = []
+    for r in rows:
+        row = {"point": r["round"], "Stepwise/Balloon diameter": r["balloon_diameter_mm"], "status": "completed"}
+        row.update({(k[:-len("_split_mm")] + "_split_length_mm" if k.endswith("_split_mm") else k): v
+                    for k, v in r.items() if k not in ("round", "balloon_diameter_mm")})
+        table.append(row)
+    return table
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("table", help="sweep.csv")
@@ -34,6 +47,9 @@ def main():
     rows = list(csv.DictReader(open(a.table)))
     if not rows:
         sys.exit(f"plot_sweep: {a.table} has no rows")
+    stepwise = "round" in rows[0]
+    if stepwise:
+        rows = as_sweep(rows)
     header = list(rows[0].keys())
     swept = header[header.index("point") + 1:header.index("status")]
     x_name, others = swept[0], swept[1:]
@@ -72,7 +88,8 @@ def main():
         axes[0][0].scatter([], [], c=colour, edgecolors="k", label=f"risk {risk}")
     axes[0][0].legend(fontsize=7)
     fig.tight_layout()
-    out = a.output or os.path.join(os.path.dirname(os.path.abspath(a.table)), "sweep.png")
+    out = a.output or os.path.join(os.path.dirname(os.path.abspath(a.table)),
+                                   "stepwise.png" if stepwise else "sweep.png")
     tmp = out + ".tmp.png"
     fig.savefig(tmp, dpi=120)
     os.replace(tmp, out)  # never a half-written PNG under the final name

@@ -5,15 +5,28 @@ Run with pvbatch; on a machine with no display, under xvfb-run:
     xvfb-run -a pvbatch postprocess/render_state.py output/pbmv_default [--time inflated|last] [--output FILE]
 
 --time last (default) is the end of the run (after the deflation: the post-procedure valve); --time inflated is
-the end of the inflation (the valve on the balloon).
+the end of the (last) inflation: the valve on the balloon.
 """
 import argparse
+import csv
 import json
 import os
 import sys
 
 from paraview.simple import (ColorBy, Contour, CreateView, GetColorTransferFunction, GetScalarBar, OpenDataFile,
                              Render, SaveScreenshot, Show, UpdatePipeline, WarpByVector)
+
+
+def inflated_time(run):
+    """The .pvd time at the end of the last inflation: the time is the phase's index plus its load factor, and the
+    phases follow one another in history.csv (a stepwise protocol repeats inflation and deflation)."""
+    index, previous, end = -1, None, None
+    for row in csv.DictReader(open(os.path.join(run, "history.csv"))):
+        if row["phase"] != previous:
+            index, previous = index + 1, row["phase"]
+        if row["phase"] == "inflation":
+            end = index + float(row["load_factor"])
+    return end
 
 
 def main():
@@ -26,8 +39,10 @@ def main():
     if solution is None:
         sys.exit(f"render_state: no solution.pvd in {a.run}")
     times = list(solution.TimestepValues) or [0.0]
-    # The .pvd time is the phase index plus the phase's load factor: the inflation ends at time 2.
-    time = times[-1] if a.time == "last" else max(t for t in times if t <= 2.0 + 1e-9)
+    inflated = inflated_time(a.run) if a.time == "inflated" else None
+    if a.time == "inflated" and inflated is None:
+        sys.exit(f"render_state: {a.run} has no inflation (history.csv)")
+    time = times[-1] if a.time == "last" else max(t for t in times if t <= inflated + 1e-9)
 
     view = CreateView("RenderView")
     view.ViewSize = [1400, 1000]

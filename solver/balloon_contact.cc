@@ -38,6 +38,19 @@ namespace leafmech
 
   void BalloonContact::reset_multipliers() { std::fill(points.multiplier.begin(), points.multiplier.end(), 0.0); }
 
+  void BalloonContact::restore(const History &h)
+  {
+    if (h.multiplier.size() != points.multiplier.size() || h.facing.size() != facing.size())
+      throw std::runtime_error("the checkpoint holds " + std::to_string(h.multiplier.size()) +
+                               " contact points on this rank, the mesh here has " +
+                               std::to_string(points.multiplier.size()));
+    points.multiplier = h.multiplier;
+    saved             = h.saved;
+    facing            = h.facing;
+    sides_decided     = h.sides_decided;
+    facing_stale      = true;
+  }
+
   void BalloonContact::face_tangents(unsigned int face, unsigned int q, const Vector<double> &local_u,
                                      Tensor<1, dim> T[2], Tensor<1, dim> a[2]) const
   {
@@ -86,13 +99,14 @@ namespace leafmech
           }
       }
     // The balloon depends on the load factor only: rebuild its profiles when that changes, not per iteration.
-    if (load_factor != state_load_factor || scale != state_scale)
+    if (load_factor != state_load_factor || scale != state_scale || balloon.target_diameter() != state_target)
       {
         last_state = balloon.state(load_factor);
         last_state.law.penalty *= scale;
         last_state.law.pressure_cap *= scale; // a cap of 0 means uncapped, but then the penalty is 0 as well
         state_load_factor = load_factor;
         state_scale       = scale;
+        state_target      = balloon.target_diameter();
       }
     last_state.law.curvature = full_tangent ? 1.0 : 0.0;
     if (facing_stale)

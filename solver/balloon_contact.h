@@ -65,6 +65,17 @@ namespace leafmech
         points.multiplier = saved;
     }
 
+    /// The contact's memory of a converged state, for a checkpoint: multipliers and the side each point faces.
+    struct History
+    {
+      std::vector<double> multiplier, saved;
+      std::vector<char>   facing;
+      bool                sides_decided = false;
+    };
+    History history() const { return {points.multiplier, saved, facing, sides_decided}; }
+    /// Returns to a checkpointed history; throws std::runtime_error if it belongs to other contact points.
+    void restore(const History &h);
+
     struct Summary
     {
       /// 2 x force-weighted mean distance from the axis of the loaded points on the waist (mm); 0 if none
@@ -101,7 +112,7 @@ namespace leafmech
     std::vector<dealii::Tensor<1, dim>> normals;
     BalloonState                             last_state;
     double                                   state_load_factor = std::numeric_limits<double>::quiet_NaN();
-    double                                   scale = 1.0, state_scale = 1.0;
+    double                                   scale = 1.0, state_scale = 1.0, state_target = 0.0;
     unsigned int                             sides_kept = 0;
     bool                                     sides_decided  = false;
     std::vector<double>                      saved;

@@ -27,7 +27,7 @@ namespace leafmech
                         ". Its shape settings are in the subsection of the same name.");
     prm.declare_entry("Target diameter", "26", Patterns::Double(1, 60),
                       "Nominal waist diameter (mm) the inflation drives to (Inoue sizes 24, 26, 28, 30 mm, each "
-                      "adjustable a few mm below nominal by volume).");
+                      "adjustable a few mm below nominal by volume). A stepwise protocol uses its own sizes instead.");
     prm.declare_entry("Deflated diameter", "4", Patterns::Double(0.1, 30),
                       "Waist diameter (mm) at the start of the inflation; the balloon must then touch nothing.");
     prm.declare_entry("Axis point", "0, 0, 0", Patterns::Anything(),
@@ -93,6 +93,17 @@ namespace leafmech
     if (!(deflated < target))
       throw std::invalid_argument("Balloon/Deflated diameter must be below Target diameter");
     prm.leave_subsection();
+  }
+
+  void BalloonInflation::set_target(double diameter)
+  {
+    if (pressure_limited())
+      throw std::invalid_argument("a stepwise protocol sets the balloon's diameter; it needs Balloon/Control = "
+                                  "diameter (in pressure control the valve sets the diameter)");
+    if (!(deflated < diameter))
+      throw std::invalid_argument("a balloon diameter of " + std::to_string(diameter) + " mm is not above "
+                                  "Balloon/Deflated diameter (" + std::to_string(deflated) + " mm)");
+    target = diameter;
   }
 
   BalloonState BalloonInflation::state(double load_factor) const

@@ -70,6 +70,8 @@ namespace leafmech
     unsigned int max_augmentations() const { return augmentations; }
     const std::string &model_name() const { return name; }
     double target_diameter() const { return target; }
+    /// A new waist diameter (mm) for the next inflation (the stepwise protocol); diameter control only.
+    void set_target(double diameter);
 
     BalloonState state(double load_factor) const;
 

@@ -238,6 +238,23 @@ namespace leafmech
       }
   }
 
+  std::vector<kernels::CohesiveHistory> CohesiveInterface::histories() const
+  {
+    std::vector<kernels::CohesiveHistory> h;
+    for (const Pair &p : pairs)
+      h.push_back(p.history);
+    return h;
+  }
+
+  void CohesiveInterface::restore(const std::vector<kernels::CohesiveHistory> &h)
+  {
+    if (h.size() != pairs.size())
+      throw std::runtime_error("the checkpoint holds " + std::to_string(h.size()) +
+                               " cohesive pairs on this rank, the mesh here has " + std::to_string(pairs.size()));
+    for (std::size_t i = 0; i < h.size(); ++i)
+      pairs[i].history = h[i];
+  }
+
   void CohesiveInterface::commit(const PETScWrappers::MPI::Vector &u)
   {
     for (Pair &p : pairs)

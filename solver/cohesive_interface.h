@@ -67,6 +67,10 @@ namespace leafmech
     /// Makes the damage of the converged state `u` permanent.
     void commit(const dealii::PETScWrappers::MPI::Vector &u);
 
+    /// The committed history of every pair assembled here, for a checkpoint, and the way back to it.
+    std::vector<kernels::CohesiveHistory> histories() const;
+    void restore(const std::vector<kernels::CohesiveHistory> &h);
+
     std::vector<GroupState> groups(const dealii::PETScWrappers::MPI::Vector &u, MPI_Comm comm) const;
 
     /**

@@ -199,9 +199,9 @@ namespace leafmech
         std::ostringstream pvtu;
         data_out.write_pvtu_record(pvtu, pieces);
         write_file_atomically(directory + "/" + stem.str() + ".pvtu", pvtu.str());
-        records.emplace_back(time, stem.str() + ".pvtu");
+        series.solution.emplace_back(time, stem.str() + ".pvtu");
         std::ostringstream pvd;
-        DataOutBase::write_pvd_record(pvd, records);
+        DataOutBase::write_pvd_record(pvd, series.solution);
         write_file_atomically(directory + "/solution.pvd", pvd.str());
       }
     // The same fields in HDF5 (written by all ranks into one file per output, mesh and data together) with an
@@ -213,8 +213,8 @@ namespace leafmech
       h5_out.write_filtered_data(filter);
       const std::string h5 = stem.str() + ".h5";
       h5_out.write_hdf5_parallel(filter, directory + "/" + h5 + ".tmp", comm);
-      xdmf_entries.push_back(h5_out.create_xdmf_entry(filter, h5, time, comm));
-      h5_out.write_xdmf_file(xdmf_entries, directory + "/solution.xdmf.tmp", comm);
+      series.xdmf.push_back(h5_out.create_xdmf_entry(filter, h5, time, comm));
+      h5_out.write_xdmf_file(series.xdmf, directory + "/solution.xdmf.tmp", comm);
       MPI_Barrier(comm);
       if (rank == 0)
         {
@@ -227,9 +227,9 @@ namespace leafmech
         std::ostringstream name;
         name << "balloon-" << std::setw(4) << std::setfill('0') << index << ".vtu";
         write_file_atomically(directory + "/" + name.str(), balloon_vtu(contact->inflation().state(state.balloon).geometry));
-        balloon_records.emplace_back(time, name.str());
+        series.balloon.emplace_back(time, name.str());
         std::ostringstream pvd;
-        DataOutBase::write_pvd_record(pvd, balloon_records);
+        DataOutBase::write_pvd_record(pvd, series.balloon);
         write_file_atomically(directory + "/balloon.pvd", pvd.str());
       }
     const Chordae &chordae = solver.chordae_set();
@@ -242,9 +242,9 @@ namespace leafmech
         std::ostringstream name;
         name << "chordae-" << std::setw(4) << std::setfill('0') << index << ".vtu";
         write_file_atomically(directory + "/" + name.str(), chordae_vtu(chordae.specs(), attachments, tensions));
-        chordae_records.emplace_back(time, name.str());
+        series.chordae.emplace_back(time, name.str());
         std::ostringstream pvd;
-        DataOutBase::write_pvd_record(pvd, chordae_records);
+        DataOutBase::write_pvd_record(pvd, series.chordae);
         write_file_atomically(directory + "/chordae.pvd", pvd.str());
       }
   }

@@ -20,6 +20,13 @@
 
 namespace leafmech
 {
+  /// The time series written so far (what the .pvd and .xdmf files list), so a resumed run extends it.
+  struct OutputSeries
+  {
+    std::vector<std::pair<double, std::string>> solution, chordae, balloon;
+    std::vector<dealii::XDMFEntry>             xdmf; ///< one per output, for solution.xdmf
+  };
+
   class OutputWriter
   {
   public:
@@ -30,11 +37,14 @@ namespace leafmech
     void write(SolidSolver &solver, const RunParameters &parameters, unsigned int index, double time,
                const LoadState &state);
 
+    const OutputSeries &written() const { return series; }
+    /// Continues the series of an earlier run (from its checkpoint).
+    void resume(const OutputSeries &earlier) { series = earlier; }
+
   private:
-    std::string                                directory;
-    MPI_Comm                                   comm;
-    std::vector<std::pair<double, std::string>> records, chordae_records, balloon_records;
-    std::vector<dealii::XDMFEntry>             xdmf_entries; ///< one per output, for solution.xdmf
+    std::string  directory;
+    MPI_Comm     comm;
+    OutputSeries series;
   };
 
   /// A named cell-data array of an ASCII VTU.

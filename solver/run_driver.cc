@@ -10,10 +10,12 @@
 #include <sstream>
 #include <fstream>
 #include <iostream>
+#include <solver/checkpoint.h>
 #include <solver/input_reader.h>
 #include <solver/output_writer.h>
 #include <solver/run_driver.h>
 #include <solver/run_report.h>
+#include <solver/stepwise_protocol.h>
 
 namespace leafmech
 {
@@ -47,9 +49,11 @@ namespace leafmech
       for (const auto &entry : std::filesystem::directory_iterator(directory))
         {
           const std::string name = entry.path().filename().string();
-          if (name.rfind("solution", 0) == 0 || name.rfind("chordae", 0) == 0 || name.rfind("balloon", 0) == 0 || name == "summary.json" || name == "history.csv" ||
+          if (name.rfind("solution", 0) == 0 || name.rfind("chordae", 0) == 0 || name.rfind("balloon", 0) == 0 || name == "summary.json" || name == "history.csv" || name == "stepwise.csv" ||
               name == "newton.csv" || name == "parameters.prm" || name == "log.txt")
             std::filesystem::remove(entry.path());
+          else if (name.rfind("checkpoint", 0) == 0)
+            std::filesystem::remove_all(entry.path());
         }
     }
   } // namespace
@@ -79,7 +83,7 @@ namespace leafmech
   {
     /// One line per converged step: phase, load factor, balloon diameter, Newton figures, elapsed time and the
     /// time the phase still needs at its average rate so far.
-    std::string progress_line(const StepRecord &step, double elapsed, double phase_elapsed)
+    std::string progress_line(const StepRecord &step, double elapsed, double phase_elapsed, double phase_covered)
     {
       std::ostringstream line;
       line << "[" << step.phase << "] step " << step.step << std::fixed << std::setprecision(3) << ", load factor "
@@ -90,7 +94,26 @@ namespace leafmech
       line << ", " << step.newton_iterations << " Newton iterations, |R| " << std::scientific << std::setprecision(1)
            << step.residual_norm << " N, " << std::fixed << std::setprecision(1) << elapsed << " s elapsed";
       if (step.load_factor > 0.0 && step.load_factor < 1.0 - 1e-12)
-        line << ", about " << phase_elapsed * (1.0 - step.load_factor) / step.load_factor << " s left in this phase";
+        line << ", about " << phase_elapsed * (1.0 - step.load_factor) / std::max(phase_covered, 1e-12)
+             << " s left in this phase";
+      return line.str();
+    }
+  } // namespace
+
+  namespace
+  {
+    /// The stepwise protocol's log line for a finished round.
+    std::string round_line(std::size_t number, const StepwiseRound &round)
+    {
+      std::ostringstream line;
+      line << std::setprecision(4) << "Round " << number << ": balloon " << round.diameter_mm << " mm (reached "
+           << round.achieved_diameter_mm << " mm), MVA after " << round.mva_post_cm2 << " cm^2";
+      for (const CommissureOutcome &c : round.outcome.commissures)
+        line << ", " << c.name << " split " << c.split_length_mm << " mm";
+      line << ", tear index " << round.outcome.tear_index << ", risk "
+           << (round.outcome.risk ? round.outcome.risk->category : "low");
+      if (!round.stop.empty())
+        line << "; stop: " << round.stop;
       return line.str();
     }
   } // namespace
@@ -121,6 +144,18 @@ namespace leafmech
     if (balloon->enabled() && problem->contact_surfaces().empty())
       throw std::invalid_argument("Balloon/Model = " + balloon->model_name() + ", but the problem has no surface a "
                                   "balloon can touch; set Balloon/Model = none or choose a valve or tube problem");
+    if (parameters.stepwise.enabled())
+      {
+        if (!balloon->enabled() || problem->valve() == nullptr)
+          throw std::invalid_argument("Stepwise protocol/Balloon diameters is set, but the run has no balloon in a "
+                                      "valve; set Balloon/Model and a valve problem, or leave the diameters empty");
+        if (parameters.n_deflation_steps == 0)
+          throw std::invalid_argument("a stepwise protocol withdraws the balloon after every inflation; set Load "
+                                      "stepping/Deflation steps above 0");
+        for (const double d : parameters.stepwise.diameters)
+          balloon->set_target(d); // refuses pressure control and sizes at or below the deflated diameter
+        balloon->set_target(parameters.stepwise.diameters.front()); // Balloon/Target diameter is not used
+      }
   }
 
   std::vector<LoadPhase> run_phases(const RunParameters &parameters, const Problem &problem,
@@ -137,27 +172,68 @@ namespace leafmech
     // starts from the reference with the damage kept and re-applies the diastolic loads; its end is the
     // post-procedure valve. (Following the deflating balloon instead drags the leaflets that the diastolic
     // pressure holds on its distal bulb, and the continuation stalls; docs/outcome.md.)
-    if (parameters.n_deflation_steps > 0)
-      phases.push_back({"deflation", parameters.n_deflation_steps,
-                        [](double l) { return LoadState{l, 0.0, 0.0}; }, /*from_reference=*/true});
+    const auto deflation = [&] {
+      return LoadPhase{"deflation", parameters.n_deflation_steps, [](double l) { return LoadState{l, 0.0, 0.0}; },
+                       /*from_reference=*/true};
+    };
+    // The stepwise protocol: inflation and deflation again for every size, the damage carried over.
+    for (const double d : parameters.stepwise.diameters)
+      {
+        phases.push_back(phases[1]);
+        phases.back().balloon_diameter = d;
+        phases.push_back(deflation());
+        phases.back().balloon_diameter = d;
+      }
+    if (parameters.stepwise.enabled())
+      phases.erase(phases.begin() + 1);
+    else if (parameters.n_deflation_steps > 0)
+      phases.push_back(deflation());
     return phases;
   }
 
-  int run_command(const RunRequest &request, MPI_Comm comm)
+  namespace
+  {
+    /// `--resume DIR`: the run's own parameters.prm is the input and DIR the output directory.
+    RunRequest resumed_request(const RunRequest &request)
+    {
+      if (request.resume_directory.empty())
+        return request;
+      const std::string prm = request.resume_directory + "/parameters.prm";
+      if (!std::filesystem::exists(prm))
+        throw std::invalid_argument("--resume " + request.resume_directory + ": there is no parameters.prm there; "
+                                    "give the output directory of the run to continue");
+      if (!request.input_file.empty() || !request.overrides.empty() || !request.output_directory.empty())
+        throw std::invalid_argument("--resume continues a run with its own parameters.prm in its own directory; "
+                                    "it takes no input file, --set or --output");
+      RunRequest r       = request;
+      r.input_file       = prm;
+      r.output_directory = request.resume_directory;
+      return r;
+    }
+  } // namespace
+
+  int run_command(const RunRequest &original_request, MPI_Comm comm)
   {
     const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
     Timer      wall;
 
     // 1. Input: everything is checked before anything is computed or written.
+    RunRequest                 request;
     ParameterHandler           prm;
     RunParameters              parameters;
     std::unique_ptr<Problem>   problem;
     std::unique_ptr<BalloonInflation> balloon;
     kernels::BackendSelection  backend;
+    RunCheckpoint              checkpoint;
+    SolverState                checkpoint_state;
+    const bool                 resuming = !original_request.resume_directory.empty();
     try
       {
+        request = resumed_request(original_request);
         load_input(request, prm, parameters, problem, balloon);
         backend = kernels::select_backend(parameters.backend);
+        if (resuming)
+          std::tie(checkpoint, checkpoint_state) = read_checkpoint(request.output_directory, comm);
       }
     catch (const std::exception &e)
       {
@@ -165,21 +241,28 @@ namespace leafmech
           std::cerr << "leafmech: " << e.what() << "\n";
         return 2;
       }
+    std::ostringstream used_parameters;
+    prm.print_parameters(used_parameters, ParameterHandler::ShortPRM);
+    if (resuming && used_parameters.str() != checkpoint.parameters)
+      {
+        if (root)
+          std::cerr << "leafmech: " << request.input_file << " differs from the parameters the checkpoint was "
+                    << "written with; a resumed run continues the same input (start a new run to change it)\n";
+        return 2;
+      }
 
-    // 2. Output directory, cleared of earlier results; log.txt and parameters.prm.
+    // 2. Output directory, cleared of earlier results (kept when resuming); log.txt and parameters.prm.
     const std::string &dir = parameters.output_directory;
-    if (root)
+    if (root && !resuming)
       {
         std::filesystem::create_directories(dir);
         clear_previous_results(dir);
-        std::ostringstream used;
-        prm.print_parameters(used, ParameterHandler::ShortPRM);
-        write_file_atomically(dir + "/parameters.prm", used.str());
+        write_file_atomically(dir + "/parameters.prm", used_parameters.str());
       }
     MPI_Barrier(comm);
     std::ofstream log_file;
     if (root)
-      log_file.open(dir + "/log.txt");
+      log_file.open(dir + "/log.txt", resuming ? std::ios::app : std::ios::out);
     TeeBuffer    tee(root ? std::cout.rdbuf() : nullptr, root ? log_file.rdbuf() : nullptr);
     std::ostream log(&tee);
     prm.enter_subsection("Geometry");
@@ -196,6 +279,7 @@ namespace leafmech
       report.balloon = {balloon->model_name(), balloon->pressure_limited() ? "pressure" : "diameter",
                         balloon->target_diameter()};
     report.probes    = parameters.probes;
+    report.stepwise  = parameters.stepwise;
 
     TimerOutput timer(comm, log, TimerOutput::never, TimerOutput::wall_times);
     int         exit_code = 1;
@@ -206,10 +290,16 @@ namespace leafmech
         try
           {
             solver.setup();
+            if (resuming && checkpoint.cells != solver.n_cells())
+              throw std::runtime_error("the checkpoint was written for " + std::to_string(checkpoint.cells) +
+                                       " cells and the input now builds " + std::to_string(solver.n_cells()) +
+                                       " (has a mesh file changed?)");
+            if (resuming)
+              solver.restore(checkpoint_state);
           }
         catch (const std::exception &e)
           {
-            // Mesh or probe problems are input errors: nothing has been computed.
+            // Mesh, probe or checkpoint problems are input errors: nothing has been computed.
             exit_code = 2;
             throw;
           }
@@ -219,19 +309,51 @@ namespace leafmech
           report.mesh_metrics = problem->valve()->mesh->metrics;
         for (const auto &[name, value] : report.mesh_metrics)
           log << "  " << name << ": " << value << "\n";
-        report.initial_measures = solver.measures(LoadState{});
         OutputWriter writer(dir, comm);
         unsigned int written = 0;
-        {
-          TimerOutput::Scope t(timer, "output");
-          writer.write(solver, parameters, written++, 0.0, LoadState{});
-        }
         const std::vector<LoadPhase> phases = run_phases(parameters, *problem, *balloon);
-        for (unsigned int k = 0; k < phases.size(); ++k)
+        unsigned int  first_phase = 0;
+        PhaseProgress start;
+        if (resuming)
           {
+            report.initial_measures   = checkpoint.initial_measures;
+            report.steps              = checkpoint.steps;
+            report.phase_end_measures = checkpoint.phase_end_measures;
+            report.resumed_from_step  = report.steps.empty() ? 0 : report.steps.back().step;
+            writer.resume(checkpoint.outputs);
+            written     = checkpoint.outputs_written;
+            first_phase = checkpoint.phase;
+            start       = checkpoint.progress;
+            if (start.load_factor >= 1.0 - 1e-12)
+              first_phase += 1, start = PhaseProgress{};
+            log << "Resuming from the checkpoint after step " << report.resumed_from_step << " ("
+                << phases[checkpoint.phase].name << " phase, load factor " << checkpoint.progress.load_factor << ")\n";
+          }
+        else
+          {
+            report.initial_measures = solver.measures(LoadState{});
+            TimerOutput::Scope t(timer, "output");
+            writer.write(solver, parameters, written++, 0.0, LoadState{});
+          }
+        if (resuming) // the checkpoint may hold the whole run already
+          report.outcome = {true, false, "completed " + std::to_string(report.resumed_from_step) + " load steps", 1.0,
+                            report.resumed_from_step};
+        bool stop_requested = false;
+        for (unsigned int k = first_phase; k < phases.size() && !stop_requested; ++k)
+          {
+            // A resumed stepwise run whose checkpoint is the end of its last round has nothing left to run.
+            if (parameters.stepwise.enabled() && k == first_phase && resuming &&
+                stepwise_result(parameters.stepwise, report.steps, report.mesh_metrics).finished)
+              break;
+            if (phases[k].balloon_diameter > 0.0)
+              {
+                balloon->set_target(phases[k].balloon_diameter);
+                report.balloon.target_diameter_mm = phases[k].balloon_diameter;
+              }
             if (phases.size() > 1)
               log << "Phase " << k + 1 << " of " << phases.size() << ": " << phases[k].name << "\n";
             const double phase_start = wall.wall_time();
+            const double phase_from  = k == first_phase ? start.load_factor : 0.0;
             report.outcome = solver.run(phases[k], [&](const StepRecord &step) {
               report.steps.push_back(step);
               const bool last = step.load_factor >= 1.0 - 1e-12;
@@ -242,10 +364,23 @@ namespace leafmech
                 }
               if (last)
                 report.phase_end_measures[step.phase] = step.measures;
+              stop_requested = request.stop_at_step > 0 && step.step >= request.stop_at_step;
+              if ((parameters.checkpoint_interval > 0 && step.step % parameters.checkpoint_interval == 0) || last ||
+                  stop_requested)
+                {
+                  TimerOutput::Scope t(timer, "checkpoint");
+                  write_checkpoint(dir,
+                                   RunCheckpoint{used_parameters.str(), report.mpi_ranks, report.cells, k,
+                                                 solver.progress(), written, writer.written(), report.steps,
+                                                 report.initial_measures, report.phase_end_measures},
+                                   solver.state(), comm);
+                }
               if (root)
                 {
                   write_history_csv(dir, report);
-                  log << progress_line(step, wall.wall_time(), wall.wall_time() - phase_start) << "\n    ";
+                  log << progress_line(step, step.wall_time, wall.wall_time() - phase_start,
+                                       step.load_factor - phase_from)
+                      << "\n    ";
                   const char *separator = "";
                   for (const auto &[name, value] : step.measures)
                     {
@@ -254,15 +389,33 @@ namespace leafmech
                     }
                   log << "\n";
                 }
-            });
+              return !stop_requested;
+            }, k == first_phase ? start : PhaseProgress{});
             if (!report.outcome.completed)
               break;
+            if (parameters.stepwise.enabled() && phases[k].name == "deflation")
+              {
+                const StepwiseResult stepwise = stepwise_result(parameters.stepwise, report.steps, report.mesh_metrics);
+                log << round_line(stepwise.rounds.size(), stepwise.rounds.back()) << "\n";
+                if (stepwise.finished)
+                  {
+                    log << "Stepwise protocol: recommended balloon " << stepwise.recommendation << "\n";
+                    report.outcome.message += "; stepwise protocol finished after round " +
+                                              std::to_string(stepwise.rounds.size());
+                    break;
+                  }
+              }
+            if (stop_requested && k + 1 < phases.size())
+              report.outcome = {false, true, "stopped as asked after step " + std::to_string(request.stop_at_step),
+                                0.0, report.steps.back().step};
           }
         report.probe_values = solver.evaluate_probes();
         report.iterations   = solver.iterations();
-        report.status       = report.outcome.completed ? "completed" : "failed";
+        report.status       = report.outcome.completed ? "completed" : report.outcome.stopped ? "stopped" : "failed";
         report.message      = report.outcome.message;
-        exit_code           = report.outcome.completed ? 0 : 1;
+        if (report.outcome.stopped)
+          report.message += "; continue with: leafmech run --resume " + dir;
+        exit_code           = report.outcome.completed ? 0 : report.outcome.stopped ? 3 : 1;
       }
     catch (const std::exception &e)
       {
@@ -275,7 +428,7 @@ namespace leafmech
     timer.print_wall_time_statistics(comm);
     for (const auto &[section, seconds] : timer.get_summary_data(TimerOutput::total_wall_time))
       report.timings_s[section] = seconds;
-    report.wall_time_s = wall.wall_time();
+    report.wall_time_s = wall.wall_time() + (resuming ? checkpoint_state.elapsed_s : 0.0);
     if (root && exit_code == 2)
       log << "Input error: " << report.message << "\n";
     if (root && exit_code != 2)
@@ -283,6 +436,8 @@ namespace leafmech
         write_history_csv(dir, report);
         write_newton_csv(dir, report);
         write_summary_json(dir, report);
+        if (parameters.stepwise.enabled())
+          write_stepwise_csv(dir, report);
         log << "Status: " << report.status << " (" << report.message << "), wall time " << report.wall_time_s
             << " s\n";
       }

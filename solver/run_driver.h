@@ -4,7 +4,8 @@
  * @brief The `leafmech run` command: read and check the input, prepare the output directory, solve, report.
  *
  * Exit codes: 0 completed; 1 the simulation failed (summary.json says why, the last converged state is kept);
- * 2 invalid input or usage (nothing is computed and no result files are written).
+ * 2 invalid input or usage (nothing is computed and no result files are written); 3 stopped as asked
+ * (RunRequest::stop_at_step) with a checkpoint to resume from.
  */
 #include <deal.II/base/parameter_handler.h>
 
@@ -24,6 +25,8 @@ namespace leafmech
     std::string              input_file;
     std::vector<std::string> overrides;        ///< "Section/Name=value"
     std::string              output_directory; ///< overrides Output/Directory when not empty
+    std::string              resume_directory; ///< continue the run in this directory from its last checkpoint
+    unsigned int             stop_at_step = 0; ///< stop (resumably, with a checkpoint) after this step; 0: never
   };
 
   int run_command(const RunRequest &request, MPI_Comm comm);

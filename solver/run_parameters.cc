@@ -74,6 +74,9 @@ namespace leafmech
                       "Directory for the results (created; earlier result files in it are replaced).");
     prm.declare_entry("Interval", "1", Patterns::Integer(0),
                       "Write the VTU fields every this many converged load steps (0: only the final state).");
+    prm.declare_entry("Checkpoint interval", "5", Patterns::Integer(0),
+                      "Write a checkpoint (DIR/checkpoint) every this many converged load steps and at the end of "
+                      "every phase; leafmech run --resume DIR continues from the last one (0: none).");
     prm.declare_entry("Probes", "", Patterns::Anything(),
                       "Named reference points 'name: x, y, z; name: x, y, z' (mm) whose displacement and Cauchy "
                       "stress are reported in summary.json and history.csv.");
@@ -88,6 +91,7 @@ namespace leafmech
     declare_problem_parameters(prm);
     declare_material_parameters(prm);
     declare_balloon_parameters(prm);
+    declare_stepwise_parameters(prm);
   }
 
   std::vector<Probe> parse_probes(const std::string &text)
@@ -163,6 +167,7 @@ namespace leafmech
     prm.enter_subsection("Output");
     r.output_directory = prm.get("Directory");
     r.output_interval  = prm.get_integer("Interval");
+    r.checkpoint_interval = prm.get_integer("Checkpoint interval");
     r.probes           = parse_probes(prm.get("Probes"));
     prm.leave_subsection();
 
@@ -171,6 +176,7 @@ namespace leafmech
     prm.leave_subsection();
 
     r.materials = parse_material_parameters(prm);
+    r.stepwise  = parse_stepwise_parameters(prm);
     return r;
   }
 } // namespace leafmech

@@ -9,6 +9,7 @@
 #include <array>
 #include <solver/cell_integrator.h>
 #include <solver/material_model.h>
+#include <solver/stepwise_settings.h>
 #include <string>
 #include <vector>
 
@@ -52,9 +53,12 @@ namespace leafmech
 
     std::string        output_directory = "output";
     unsigned int       output_interval  = 1; ///< write VTU every this many converged steps; 0 = final only
+    unsigned int       checkpoint_interval = 5; ///< converged steps between checkpoints; 0 = none
     std::vector<Probe> probes;
 
     std::string backend = "auto";
+
+    StepwiseSettings stepwise;
 
     std::array<MaterialDescription, MaterialIds::n_materials> materials;
   };

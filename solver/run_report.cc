@@ -1,7 +1,8 @@
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <solver/regurgitation_risk.h>
+#include <solver/stepwise_protocol.h>
+#include <solver/valve_outcome.h>
 #include <solver/output_writer.h>
 #include <solver/run_report.h>
 #include <sstream>
@@ -35,84 +36,88 @@ namespace leafmech
 
   namespace
   {
-    /// Value of a measure in a step, or NaN if the step does not have it.
-    double measure(const StepRecord &s, const std::string &name)
-    {
-      for (const auto &[key, value] : s.measures)
-        if (key == name)
-          return value;
-      return std::numeric_limits<double>::quiet_NaN();
-    }
-
-    /**
-     * Commissures (split per cohesive group), the leaflet tear measure at its worst over the run, and the
-     * regurgitation risk with its reasons (the rule set documented in docs/outcome.md).
-     */
+    /// Commissures, the leaflet tear measure at its worst over the run, and the regurgitation risk with its
+    /// reasons (the rule set documented in docs/outcome.md).
     void add_valve_outcome(nlohmann::json &j, const RunReport &r)
     {
-      if (r.steps.empty())
-        return;
-      const StepRecord &last = r.steps.back();
-      std::vector<std::string> groups;
-      for (const auto &[key, value] : last.measures)
-        if (const auto at = key.rfind("_split_length_mm"); at != std::string::npos && at + 16 == key.size())
-          groups.push_back(key.substr(0, at));
-      std::vector<double> fractions;
-      for (const std::string &g : groups)
+      const ValveOutcome o = valve_outcome(r.steps, r.steps.size(), r.mesh_metrics);
+      for (const CommissureOutcome &c : o.commissures)
+        j["commissures"][c.name] = {
+          {"fused_length_mm", c.fused_length_mm},
+          {"interface_length_mm", c.interface_length_mm},
+          {"split_length_mm", c.split_length_mm},
+          {"split_fraction", c.split_fraction},
+          {"first_split_diameter_mm", c.first_split_diameter_mm ? nlohmann::json(*c.first_split_diameter_mm) : nlohmann::json()},
+          {"max_opening_mm", c.max_opening_mm},
+          {"dissipated_mJ", c.dissipated_mJ}};
+      if (o.worst_tear != nullptr)
         {
-          // The fused length the geometry was built with; the interface runs further, over the commissural
-          // leaflet to the annulus, so a split can run past the fusion (fraction > 1).
-          double fused = measure(last, g + "_interface_length_mm");
-          for (const auto &[name, value] : r.mesh_metrics)
-            if (name == g + " fused length (mm)")
-              fused = value;
-          const double split = measure(last, g + "_split_length_mm");
-          nlohmann::json first = nullptr;
-          for (const StepRecord &s : r.steps)
-            if (measure(s, g + "_split_length_mm") > 0)
-              {
-                const double d = measure(s, "balloon_achieved_diameter_mm");
-                first          = std::isnan(d) ? nlohmann::json() : nlohmann::json(d);
-                break;
-              }
-          const double fraction = fused > 0 ? split / fused : 0.0;
-          fractions.push_back(fraction);
-          j["commissures"][g] = {{"fused_length_mm", fused},
-                                 {"interface_length_mm", measure(last, g + "_interface_length_mm")},
-                                 {"split_length_mm", split},
-                                 {"split_fraction", fraction},
-                                 {"first_split_diameter_mm", first},
-                                 {"max_opening_mm", measure(last, g + "_max_opening_mm")},
-                                 {"dissipated_mJ", measure(last, g + "_dissipated_mJ")}};
-        }
-      // The tear measure at its worst step (the tissue is not damaged by it, so the peak is what matters).
-      const StepRecord *worst = nullptr;
-      for (const StepRecord &s : r.steps)
-        if (!std::isnan(measure(s, "leaflet_tear_index")) &&
-            (worst == nullptr || measure(s, "leaflet_tear_index") > measure(*worst, "leaflet_tear_index")))
-          worst = &s;
-      double tear = 0.0;
-      if (worst != nullptr)
-        {
-          tear = measure(*worst, "leaflet_tear_index");
-          double max_stress = 0.0;
-          for (const StepRecord &s : r.steps)
-            max_stress = std::max(max_stress, measure(s, "leaflet_max_principal_stress_MPa"));
-          j["leaflets"] = {{"max_principal_stress_MPa", max_stress},
-                           {"tear_index", tear},
+          const StepRecord &w = *o.worst_tear;
+          j["leaflets"] = {{"max_principal_stress_MPa", o.max_principal_stress_MPa},
+                           {"tear_index", o.tear_index},
                            {"tear_location_mm",
-                            {measure(*worst, "tear_location_x_mm"), measure(*worst, "tear_location_y_mm"),
-                             measure(*worst, "tear_location_z_mm")}},
-                           {"tear_leaflet", measure(*worst, "tear_leaflet_anterior") > 0.5 ? "anterior" : "posterior"},
-                           {"tear_step", worst->step},
-                           {"torn", tear >= 1.0}};
+                            {measure(w, "tear_location_x_mm"), measure(w, "tear_location_y_mm"),
+                             measure(w, "tear_location_z_mm")}},
+                           {"tear_leaflet", measure(w, "tear_leaflet_anterior") > 0.5 ? "anterior" : "posterior"},
+                           {"tear_step", w.step},
+                           {"torn", o.tear_index >= 1.0}};
         }
-      if (worst == nullptr || groups.empty())
-        return;
-      const RiskAssessment risk = assess_risk(tear, fractions, groups);
-      j["regurgitation_risk"]   = {{"category", risk.category}, {"reasons", risk.reasons}};
+      if (o.risk)
+        j["regurgitation_risk"] = {{"category", o.risk->category}, {"reasons", o.risk->reasons}};
     }
   } // namespace
+
+  namespace
+  {
+    /// The round table of a stepwise protocol, its stop and the recommended balloon size with the reason.
+    nlohmann::json stepwise_json(const RunReport &r)
+    {
+      const StepwiseResult result = stepwise_result(r.stepwise, r.steps, r.mesh_metrics);
+      nlohmann::json       rounds = nlohmann::json::array();
+      for (const StepwiseRound &round : result.rounds)
+        {
+          nlohmann::json row = {{"balloon_diameter_mm", round.diameter_mm},
+                                {"achieved_diameter_mm", round.achieved_diameter_mm},
+                                {"mva_post_cm2", round.mva_post_cm2},
+                                {"tear_index", round.outcome.tear_index},
+                                {"risk", round.outcome.risk ? round.outcome.risk->category : "low"},
+                                {"risk_reasons", round.outcome.risk ? round.outcome.risk->reasons
+                                                                    : std::vector<std::string>{}},
+                                {"stop", round.stop.empty() ? nlohmann::json() : nlohmann::json(round.stop)}};
+          for (const CommissureOutcome &c : round.outcome.commissures)
+            row["commissures"][c.name] = {{"split_length_mm", c.split_length_mm}, {"split_fraction", c.split_fraction}};
+          rounds.push_back(row);
+        }
+      return {{"balloon_diameters_mm", r.stepwise.diameters},
+              {"target_mva_cm2", r.stepwise.target_mva_cm2},
+              {"baseline_risk", result.baseline_risk},
+              {"rounds", rounds},
+              {"finished", result.finished},
+              {"recommended_diameter_mm", result.recommended_mm ? nlohmann::json(*result.recommended_mm) : nlohmann::json()},
+              {"recommendation", result.recommendation}};
+    }
+  } // namespace
+
+  void write_stepwise_csv(const std::string &directory, const RunReport &r)
+  {
+    const StepwiseResult result = stepwise_result(r.stepwise, r.steps, r.mesh_metrics);
+    std::ostringstream   out;
+    out << std::setprecision(12) << "round,balloon_diameter_mm,achieved_diameter_mm";
+    if (!result.rounds.empty())
+      for (const CommissureOutcome &c : result.rounds.front().outcome.commissures)
+        out << "," << c.name << "_split_mm," << c.name << "_split_fraction";
+    out << ",tear_index,mva_post_cm2,risk,stop\n";
+    for (std::size_t i = 0; i < result.rounds.size(); ++i)
+      {
+        const StepwiseRound &round = result.rounds[i];
+        out << i + 1 << "," << round.diameter_mm << "," << round.achieved_diameter_mm;
+        for (const CommissureOutcome &c : round.outcome.commissures)
+          out << "," << c.split_length_mm << "," << c.split_fraction;
+        out << "," << round.outcome.tear_index << "," << round.mva_post_cm2 << ","
+            << (round.outcome.risk ? round.outcome.risk->category : "low") << ",\"" << round.stop << "\"\n";
+      }
+    write_file_atomically(directory + "/stepwise.csv", out.str());
+  }
 
   void write_summary_json(const std::string &directory, const RunReport &r)
   {
@@ -122,6 +127,8 @@ namespace leafmech
     j["version"]     = version();
     j["wall_time_s"] = r.wall_time_s;
     j["mpi_ranks"]   = r.mpi_ranks;
+    if (r.resumed_from_step > 0)
+      j["resumed_from_step"] = r.resumed_from_step;
     j["backend"]     = r.backend;
     j["problem"]     = r.problem;
     j["mesh"]        = {{"cells", r.cells}, {"dofs", r.dofs}};
@@ -182,6 +189,8 @@ namespace leafmech
                             {"post", post.is_null() ? nlohmann::json() : post["orifice_area_cm2"]}};
           }
         add_valve_outcome(j, r);
+        if (r.stepwise.enabled())
+          j["stepwise"] = stepwise_json(r);
         if (last.contains("chordae_max_tension_N"))
           j["chordae"] = {{"max_tension_N", last["chordae_max_tension_N"]},
                         {"total_tension_N", last["chordae_total_tension_N"]},

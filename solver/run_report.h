@@ -6,6 +6,7 @@
  */
 #include <map>
 #include <solver/solid_solver.h>
+#include <solver/stepwise_settings.h>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,11 @@ namespace leafmech
 {
   struct RunReport
   {
-    std::string                   status = "failed"; ///< "completed" | "failed"
+    std::string                   status = "failed"; ///< "completed" | "failed" | "stopped" (resumable)
     std::string                   message;
     double                        wall_time_s = 0.0;
     unsigned int                  mpi_ranks   = 1;
+    unsigned int                  resumed_from_step = 0; ///< the checkpoint's step when resumed, else 0
     std::string                   backend;
     std::string                   problem;
     unsigned long long            cells = 0, dofs = 0;
@@ -36,11 +38,14 @@ namespace leafmech
     } balloon;
     Measures initial_measures; ///< state measures of the reference configuration
     std::map<std::string, Measures> phase_end_measures; ///< state measures at the end of each completed phase
+    StepwiseSettings                stepwise;           ///< the stepwise protocol, if the run is one
   };
 
   void write_summary_json(const std::string &directory, const RunReport &report);
   void write_history_csv(const std::string &directory, const RunReport &report);
   void write_newton_csv(const std::string &directory, const RunReport &report);
+  /// stepwise.csv: one row per round of a stepwise protocol (balloon size, splits, tear index, MVA, risk, stop).
+  void write_stepwise_csv(const std::string &directory, const RunReport &report);
 
   /// leafmech's version string.
   std::string version();

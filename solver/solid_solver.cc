@@ -280,8 +280,8 @@ namespace leafmech
     // The residual tolerance is relative to the largest out-of-balance force of the phase's increments, so a
     // cut increment (whose small start residual says nothing about the forces at play) is not held to a
     // tighter absolute tolerance than a full one.
-    phase_force_scale = std::max(phase_force_scale, r_first);
-    double r_ref      = phase_force_scale;
+    stepping.force_scale = std::max(stepping.force_scale, r_first);
+    double r_ref         = stepping.force_scale;
     log << "    start |R| " << std::scientific << std::setprecision(3) << r_first;
     if (contact)
       log << ", contact points keeping their side " << Utilities::MPI::sum(contact->sides_kept_here(), comm);
@@ -394,11 +394,15 @@ namespace leafmech
     return IncrementStatus::not_converged;
   }
 
-  RunOutcome SolidSolver::run(const LoadPhase &load_phase, const std::function<void(const StepRecord &)> &on_step)
+  RunOutcome SolidSolver::run(const LoadPhase &load_phase, const std::function<bool(const StepRecord &)> &on_step,
+                              const PhaseProgress &start)
   {
-    phase             = load_phase;
-    phase_force_scale = 0.0;
-    if (phase.from_reference)
+    phase = load_phase;
+    const double nominal = 1.0 / (phase.n_steps > 0 ? phase.n_steps : parameters.n_load_steps);
+    stepping             = start;
+    if (stepping.increment <= 0.0)
+      stepping.increment = nominal;
+    if (phase.from_reference && start.load_factor == 0.0)
       {
         solution         = 0.0;
         solution_ghosted = solution;
@@ -406,8 +410,7 @@ namespace leafmech
           contact->reset_multipliers();
       }
     RunOutcome   outcome;
-    const double nominal = 1.0 / (phase.n_steps > 0 ? phase.n_steps : parameters.n_load_steps);
-    double       lambda = 0.0, dlambda = nominal;
+    double      &lambda = stepping.load_factor, &dlambda = stepping.increment;
     unsigned int cuts_in_row = 0, step = step_count;
     PETScWrappers::MPI::Vector converged = solution;
     while (lambda < 1.0 - 1e-12)
@@ -449,12 +452,22 @@ namespace leafmech
             ++step;
             converged  = solution;
             step_count = step;
-            on_step(StepRecord{step, lambda, phase.name, phase.at(lambda), iterations,
-                               iteration_log.back().residual_norm, cuts_in_row, wall_clock.wall_time(), evaluate_probes(),
-                               measures(phase.at(lambda))});
             // Recover the nominal increment gradually after cuts.
-            dlambda     = std::min(nominal, 2.0 * dlambda);
-            cuts_in_row = 0;
+            dlambda                  = std::min(nominal, 2.0 * dlambda);
+            const unsigned int cuts  = cuts_in_row;
+            cuts_in_row              = 0;
+            const bool         go_on = on_step(StepRecord{step, lambda, phase.name, phase.at(lambda), iterations,
+                                                  iteration_log.back().residual_norm, cuts,
+                                                  earlier_elapsed + wall_clock.wall_time(), evaluate_probes(),
+                                                  measures(phase.at(lambda))});
+            if (!go_on && lambda < 1.0 - 1e-12)
+              {
+                outcome.stopped     = true;
+                outcome.message     = "stopped as asked after step " + std::to_string(step);
+                outcome.load_factor = lambda;
+                outcome.steps       = step;
+                return outcome;
+              }
             continue;
           }
         solution         = converged;
@@ -484,6 +497,42 @@ namespace leafmech
     outcome.load_factor = lambda;
     outcome.steps       = step;
     return outcome;
+  }
+
+  SolverState SolidSolver::state() const
+  {
+    SolverState s;
+    s.n_dofs      = dofs.n_dofs();
+    s.first_owned = owned.n_elements() > 0 ? owned.nth_index_in_set(0) : 0;
+    for (const auto i : owned)
+      s.solution.push_back(solution[i]);
+    s.cohesive = cohesive.histories();
+    if (contact)
+      s.contact = contact->history();
+    s.step_count = step_count;
+    s.iterations = iteration_log;
+    s.elapsed_s  = earlier_elapsed + wall_clock.wall_time();
+    return s;
+  }
+
+  void SolidSolver::restore(const SolverState &s)
+  {
+    const types::global_dof_index first = owned.n_elements() > 0 ? owned.nth_index_in_set(0) : 0;
+    if (s.n_dofs != dofs.n_dofs() || s.first_owned != first || s.solution.size() != owned.n_elements())
+      throw std::runtime_error("the checkpoint was written for " + std::to_string(s.n_dofs) + " DoFs (" +
+                               std::to_string(s.solution.size()) + " on this rank), the mesh here has " +
+                               std::to_string(dofs.n_dofs()) + " (" + std::to_string(owned.n_elements()) + ")");
+    std::size_t k = 0;
+    for (const auto i : owned)
+      solution[i] = s.solution[k++];
+    solution.compress(VectorOperation::insert);
+    solution_ghosted = solution;
+    cohesive.restore(s.cohesive);
+    if (contact)
+      contact->restore(s.contact);
+    step_count      = s.step_count;
+    iteration_log   = s.iterations;
+    earlier_elapsed = s.elapsed_s - wall_clock.wall_time();
   }
 
   void SolidSolver::log_tangent_check(double load_factor)

@@ -60,6 +60,8 @@ namespace leafmech
     /// Start from the stress-free reference (u = 0) instead of the last state, keeping every history
     /// variable (the commissure damage): the elastic recoil of the hyperelastic body once all loads are off.
     bool from_reference = false;
+    /// The balloon's waist diameter for this phase (mm; the stepwise protocol); 0: Balloon/Target diameter.
+    double balloon_diameter = 0.0;
   };
 
   struct StepRecord
@@ -77,9 +79,31 @@ namespace leafmech
     std::vector<std::pair<std::string, double>> measures;
   };
 
+  /// Where a phase's load stepping stands after a converged increment: what continuing it exactly needs.
+  struct PhaseProgress
+  {
+    double load_factor = 0.0; ///< of the phase, converged
+    double increment   = 0.0; ///< the next increment (0: the phase's nominal one)
+    double force_scale = 0.0; ///< the phase's largest start residual so far (N)
+  };
+
+  /// One rank's share of a converged state beyond the mesh: with the same mesh and ranks it continues the run
+  /// exactly (a checkpoint).
+  struct SolverState
+  {
+    dealii::types::global_dof_index       n_dofs = 0, first_owned = 0;
+    std::vector<double>                   solution; ///< the locally owned entries, in index order
+    std::vector<kernels::CohesiveHistory> cohesive;
+    BalloonContact::History               contact;
+    unsigned int                          step_count = 0;
+    std::vector<IterationRecord>          iterations;
+    double                                elapsed_s = 0.0;
+  };
+
   struct RunOutcome
   {
     bool         completed = false;
+    bool         stopped   = false; ///< on_step asked to stop (the state is whole and can be resumed)
     std::string  message;
     double       load_factor = 0.0;
     unsigned int steps       = 0;
@@ -97,8 +121,19 @@ namespace leafmech
     /// Builds the mesh, the dofs, the sparsity and locates the probes. Throws std::runtime_error on bad meshes.
     void setup();
 
-    /// Runs one phase's load stepping from the current state; calls on_step after every converged increment.
-    RunOutcome run(const LoadPhase &phase, const std::function<void(const StepRecord &)> &on_step);
+    /**
+     * @brief Runs one phase's load stepping from the current state, or continues it from `start`; calls
+     * on_step after every converged increment and stops there (resumably) when on_step returns false.
+     */
+    RunOutcome run(const LoadPhase &phase, const std::function<bool(const StepRecord &)> &on_step,
+                   const PhaseProgress &start = {});
+
+    /// The load stepping of the phase being run, as of its last converged increment.
+    const PhaseProgress &progress() const { return stepping; }
+
+    /// This rank's share of the converged state, and the way back to it (after setup; same mesh and ranks).
+    SolverState state() const;
+    void        restore(const SolverState &state);
 
     std::vector<ProbeValue> evaluate_probes();
 
@@ -184,9 +219,10 @@ namespace leafmech
 
     std::vector<IterationRecord> iteration_log;
     LoadPhase                    phase;       ///< the phase being run
-    double                       phase_force_scale = 0.0; ///< largest start residual of the phase's increments (N)
+    PhaseProgress                stepping;        ///< of the phase being run
     unsigned int                 step_count = 0; ///< converged steps over all phases
-    dealii::Timer                wall_clock;     ///< since construction: the run's elapsed time
+    dealii::Timer                wall_clock;     ///< since construction
+    double                       earlier_elapsed = 0.0; ///< elapsed time before a resumed run started (s)
 
     struct ProbeLocation
     {

@@ -15,7 +15,8 @@ namespace
   void usage(std::ostream &out)
   {
     out << "Usage:\n"
-           "  leafmech run FILE.prm [--set \"Section/Name=value\"]... [--output DIR]\n"
+           "  leafmech run FILE.prm [--set \"Section/Name=value\"]... [--output DIR] [--stop-at-step N]\n"
+           "  leafmech run --resume DIR [--stop-at-step N]\n"
            "  leafmech mesh FILE.prm [--set \"Section/Name=value\"]... [--output DIR]\n"
            "  leafmech sweep FILE.prm --param \"Section/Name\" --values LIST [--param ... --values ...]...\n"
            "                 [--set \"Section/Name=value\"]... [--jobs N] [--ranks R] [--output DIR]\n"
@@ -24,7 +25,10 @@ namespace
            "  leafmech print-parameters\n"
            "  leafmech --help | --version\n\n"
            "run               solve the input deck; results in DIR (Output/Directory by default): solution.pvd,\n"
-           "                  solution-NNNN.pvtu, summary.json, history.csv, newton.csv, parameters.prm, log.txt\n"
+           "                  solution-NNNN.pvtu, summary.json, history.csv, newton.csv, parameters.prm, log.txt,\n"
+           "                  checkpoint/ (every Output/Checkpoint interval steps). --resume DIR continues the run\n"
+           "                  in DIR from its last checkpoint (same number of MPI ranks) to the same result;\n"
+           "                  --stop-at-step N stops after step N with a checkpoint (exit code 3)\n"
            "mesh              build the input's geometry only: mesh.pvtu (material_id, fibre_direction),\n"
            "                  mesh_boundary.vtu (boundary_id), chordae.vtu, mesh_report.json; prints cells, DoFs,\n"
            "                  minimum scaled Jacobian and orifice area\n"
@@ -35,7 +39,8 @@ namespace
            "                  command again completes only the missing or failed ones. --emit-slurm writes a\n"
            "                  SLURM job array (DIR/sweep.slurm) instead; --gather builds the tables from DIR\n"
            "print-parameters  every parameter with its default, allowed values and unit\n"
-           "Exit codes: 0 completed, 1 simulation failed (see summary.json), 2 invalid input or usage.\n"
+           "Exit codes: 0 completed, 1 simulation failed (see summary.json), 2 invalid input or usage,\n"
+           "3 stopped as asked by --stop-at-step (resume it with --resume DIR).\n"
            "Parallel: mpirun -np N leafmech run FILE.prm\n";
   }
 } // namespace
@@ -141,12 +146,26 @@ int main(int argc, char **argv)
   leafmech::RunRequest request;
   for (std::size_t i = 1; i < args.size(); ++i)
     {
-      if (args[i] == "--set" || args[i] == "--output")
+      if (args[i] == "--set" || args[i] == "--output" || args[i] == "--resume" || args[i] == "--stop-at-step")
         {
           if (i + 1 >= args.size())
             return fail(args[i] + " needs a value");
-          (args[i] == "--set" ? request.overrides.push_back(args[i + 1]) : void(request.output_directory = args[i + 1]));
-          ++i;
+          const std::string &value = args[++i];
+          if (args[i - 1] == "--set")
+            request.overrides.push_back(value);
+          else if (args[i - 1] == "--output")
+            request.output_directory = value;
+          else if (args[i - 1] == "--resume" && command == "run")
+            request.resume_directory = value;
+          else if (args[i - 1] == "--stop-at-step" && command == "run")
+            {
+              const long n = std::atol(value.c_str());
+              if (n < 1 || std::to_string(n) != value)
+                return fail("--stop-at-step " + value + ": give a step number from 1");
+              request.stop_at_step = static_cast<unsigned int>(n);
+            }
+          else
+            return fail(args[i - 1] + " is an option of leafmech run only");
         }
       else if (args[i].rfind("--", 0) == 0)
         return fail("unknown option '" + args[i] + "'");
@@ -155,7 +174,7 @@ int main(int argc, char **argv)
       else
         return fail("more than one input file given ('" + request.input_file + "', '" + args[i] + "')");
     }
-  if (request.input_file.empty())
+  if (request.input_file.empty() && request.resume_directory.empty())
     return fail(command + " needs an input file");
   return command == "run" ? leafmech::run_command(request, MPI_COMM_WORLD)
                           : leafmech::mesh_command(request, MPI_COMM_WORLD);

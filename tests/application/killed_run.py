@@ -2,6 +2,11 @@
 written under a temporary name and renamed when complete. The balloon-expanded tube is killed at several
 moments of its run; every .vtu/.pvtu/.pvd/.xdmf left parses as XML, every .json/.csv/.prm is whole, every .h5
 opens with h5py, and every file a .pvd/.pvtu/.xdmf names exists. (log.txt is a running log and is left out.)
+
+Restart: every killed run that had written a checkpoint (one per step here) continues with `leafmech run
+--resume DIR` to the result of the uninterrupted run (probe displacements and stresses within 1e-10, relative);
+a killed run with no checkpoint yet, and a resume with another number of ranks, are refused (exit 2) with the
+cause.
 """
 import glob
 import json
@@ -15,10 +20,31 @@ from leafmech_testing import arguments, check, debian_python, finish
 args = arguments()
 deck = os.path.join(args.inputs, "verification", "balloon_tube.prm")
 python = debian_python()
-kills = 0
-for delay in (0.6, 1.0, 1.4, 1.8, 2.2, 2.6, 3.0, 3.5):
-    out = os.path.join(args.workdir, f"killed_{delay}")
-    p = subprocess.Popen([args.leafmech, "run", deck, "--output", out], stdout=subprocess.DEVNULL,
+every_step = ["--set", "Output/Checkpoint interval=1"]
+reference = os.path.join(args.workdir, "uninterrupted")
+started = time.time()
+subprocess.run([args.leafmech, "run", deck, "--output", reference] + every_step, stdout=subprocess.DEVNULL, check=True)
+duration = time.time() - started  # the kills are spread over the run as long as it takes on this machine
+
+
+def probe_values(out):
+    s = json.load(open(os.path.join(out, "summary.json")))
+    return s["status"], [v for p in s["probes"].values() for v in p["displacement_mm"] + sum(p["cauchy_stress_MPa"], [])]
+
+
+def resume(out, ranks=1):
+    cmd = [args.leafmech, "run", "--resume", out]
+    if ranks > 1:
+        cmd = [args.mpirun, "--oversubscribe", "-np", str(ranks)] + cmd
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+expected = probe_values(reference)[1]
+kills = resumed = 0
+for fraction in (0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85):
+    delay = round(fraction * duration, 2)
+    out = os.path.join(args.workdir, f"killed_{fraction}")
+    p = subprocess.Popen([args.leafmech, "run", deck, "--output", out] + every_step, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     time.sleep(delay)
     if p.poll() is None:
@@ -28,7 +54,7 @@ for delay in (0.6, 1.0, 1.4, 1.8, 2.2, 2.6, 3.0, 3.5):
     bad = []
     for path in sorted(glob.glob(os.path.join(out, "*"))):
         name = os.path.basename(path)
-        if name.endswith(".tmp") or name == "log.txt":
+        if name.endswith(".tmp") or name == "log.txt" or name.startswith("checkpoint"):
             continue
         try:
             if name.endswith((".vtu", ".pvtu", ".pvd", ".xdmf")):
@@ -55,5 +81,23 @@ for delay in (0.6, 1.0, 1.4, 1.8, 2.2, 2.6, 3.0, 3.5):
             bad.append(f"{name}: {e}")
     check(not bad, f"killed after {delay} s: {len(os.listdir(out)) if os.path.isdir(out) else 0} files, none "
           f"truncated {bad[:3]}")
+    if not os.path.isdir(out):
+        continue
+    if not os.path.isdir(os.path.join(out, "checkpoint")) and not os.path.isdir(os.path.join(out, "checkpoint.old")):
+        r = resume(out)
+        check(r.returncode == 2 and "holds no checkpoint" in r.stdout, f"killed after {delay} s before any checkpoint: "
+              f"--resume is refused (exit {r.returncode}): {r.stdout.strip().splitlines()[-1:]}")
+        continue
+    if resumed == 0:
+        r = resume(out, ranks=2)
+        check(r.returncode == 2 and "mpirun -np 1" in r.stdout, f"a 1-rank checkpoint resumed on 2 ranks is refused "
+              f"(exit {r.returncode}) naming the fix")
+    r = resume(out)
+    status, values = probe_values(out)
+    worst = max(abs(a - b) / max(abs(b), 1e-12 * max(map(abs, expected))) for a, b in zip(values, expected))
+    check(r.returncode == 0 and status == "completed" and worst <= 1e-10, f"killed after {delay} s, resumed: "
+          f"{status}, probes differ from the uninterrupted run by {worst:.1e} (relative)")
+    resumed += 1
 check(kills >= 4, f"{kills} of the runs were killed while running (not finished before the signal)")
+check(resumed >= 3, f"{resumed} killed runs resumed from their checkpoints")
 finish()
