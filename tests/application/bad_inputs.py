@@ -73,6 +73,27 @@ check(s["load_factor"] == 0.0, "newton failure: the last converged state (load f
 pvd = open(os.path.join(out, "solution.pvd")).read()
 check("solution-0000.pvtu" in pvd and "solution-0001" not in pvd, "newton failure: only converged states written")
 
+# Stepwise protocol and restart: refused before anything is computed.
+pbmv = os.path.join(args.inputs, "pbmv_default.prm")
+expect_input_error("stepwise-decreasing", ["run", pbmv, "--set", "Stepwise protocol/Balloon diameters=14, 13"],
+                   "Balloon diameters must increase")
+expect_input_error("stepwise-pressure", ["run", pbmv, "--set", "Stepwise protocol/Balloon diameters=13, 14",
+                                         "--set", "Balloon/Control=pressure"], "Balloon/Control = diameter")
+expect_input_error("stepwise-no-balloon", ["run", cook, "--set", "Stepwise protocol/Balloon diameters=13"],
+                   "no balloon in a valve")
+code, text = leafmech("run", "--resume", os.path.join(args.workdir, "no_such_run"))
+check(code == 2 and "no parameters.prm there" in text, f"--resume of a directory with no run: exit {code}, says so")
+code, text = leafmech("run", "--resume", out, cook)
+check(code == 2 and "takes no input file" in text, f"--resume with an input file: exit {code}, refused")
+changed = os.path.join(args.workdir, "changed")
+run(args, "cook_membrane.prm", changed, ["Geometry/Cook membrane/Cells per edge=2", "Load stepping/Number of load steps=2"],
+    expect=None)
+with open(os.path.join(changed, "parameters.prm"), "a") as f:
+    f.write("subsection Load stepping\n  set Number of load steps = 3\nend\n")
+code, text = leafmech("run", "--resume", changed)
+check(code == 2 and "differs from the parameters the checkpoint was written with" in text,
+      f"--resume after parameters.prm was edited: exit {code}, refused")
+
 # A later good run into the same directory replaces every stale result.
 run(args, "cook_membrane.prm", out, ["Geometry/Cook membrane/Cells per edge=2", "Output/Interval=0"])
 check(summary(out)["status"] == "completed", "re-run into the same directory: completed")
