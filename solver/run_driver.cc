@@ -88,9 +88,17 @@ namespace leafmech
       std::ostringstream line;
       line << "[" << step.phase << "] step " << step.step << std::fixed << std::setprecision(3) << ", load factor "
            << step.load_factor;
+      // The waist the balloon reached against the valve (0 before it touches), and the size it is set to.
+      double reached = -1.0, set_to = -1.0;
       for (const auto &[name, value] : step.measures)
-        if (name == "balloon_free_diameter_mm")
-          line << ", balloon " << std::setprecision(2) << value << " mm";
+        {
+          if (name == "balloon_achieved_diameter_mm")
+            reached = value;
+          if (name == "balloon_free_diameter_mm")
+            set_to = value;
+        }
+      if (set_to >= 0.0)
+        line << ", balloon " << std::setprecision(2) << reached << " mm (set " << set_to << " mm)";
       line << ", " << step.newton_iterations << " Newton iterations, |R| " << std::scientific << std::setprecision(1)
            << step.residual_norm << " N, " << std::fixed << std::setprecision(1) << elapsed << " s elapsed";
       if (step.load_factor > 0.0 && step.load_factor < 1.0 - 1e-12)
