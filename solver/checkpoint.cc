@@ -60,7 +60,7 @@ namespace boost::serialization
   template <class Archive>
   void serialize(Archive &ar, leafmech::OutputSeries &o, unsigned int)
   {
-    ar &o.solution &o.chordae &o.balloon &o.xdmf;
+    ar &o.solution &o.chordae &o.balloon &o.hdf5 &o.xdmf;
   }
   template <class Archive>
   void serialize(Archive &ar, leafmech::RunCheckpoint &r, unsigned int)

@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <limits>
 #include <leafmech/kernels/contact/balloon_profiles.h>
+#include <hdf5.h>
 #include <solver/output_writer.h>
 #include <solver/stress_recovery.h>
 #include <solver/tear_assessment.h>
@@ -94,6 +95,35 @@ namespace leafmech
       const bool                            tensor_as_components;
     };
   } // namespace
+
+  void write_hdf5_index(const std::string &directory, const std::vector<std::pair<double, std::string>> &outputs)
+  {
+    // External links, not copies: each output stays in the file all ranks wrote in parallel, and this small
+    // index is rewritten (under a temporary name, then renamed) as the series grows.
+    const std::string tmp  = directory + "/solution.h5.tmp";
+    const hid_t       file = H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    if (file < 0)
+      throw std::runtime_error("could not create " + tmp + " (disk full or no permission?)");
+    std::vector<double> times;
+    for (const auto &[time, name] : outputs)
+      {
+        times.push_back(time);
+        const std::string group = "/" + name.substr(0, name.rfind('.'));
+        H5Lcreate_external(name.c_str(), "/", file, group.c_str(), H5P_DEFAULT, H5P_DEFAULT);
+      }
+    // The mesh is the reference configuration, the same at every output.
+    for (const char *mesh : {"/nodes", "/cells"})
+      H5Lcreate_external(outputs.front().second.c_str(), mesh, file, mesh, H5P_DEFAULT, H5P_DEFAULT);
+    const hsize_t n     = times.size();
+    const hid_t   space = H5Screate_simple(1, &n, nullptr);
+    const hid_t   set   = H5Dcreate2(file, "/times", H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    const herr_t  wrote = H5Dwrite(set, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, times.data());
+    H5Dclose(set);
+    H5Sclose(space);
+    if (H5Fclose(file) < 0 || wrote < 0)
+      throw std::runtime_error("could not write " + tmp + " (disk full?)");
+    std::filesystem::rename(tmp, directory + "/solution.h5");
+  }
 
   void write_file_atomically(const std::string &path, const std::string &contents)
   {
@@ -220,6 +250,8 @@ namespace leafmech
         {
           std::filesystem::rename(directory + "/" + h5 + ".tmp", directory + "/" + h5);
           std::filesystem::rename(directory + "/solution.xdmf.tmp", directory + "/solution.xdmf");
+          series.hdf5.emplace_back(time, h5);
+          write_hdf5_index(directory, series.hdf5);
         }
     }
     if (BalloonContact *contact = solver.balloon_contact(); contact != nullptr && rank == 0)

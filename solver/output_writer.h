@@ -9,7 +9,9 @@
  * chordae.pvd -> chordae-NNNN.vtu: one line per chorda (deformed attachment to papillary tip), cell data
  * tension_N and papillary_muscle (0 anterolateral, 1 posteromedial). Balloon runs add the cell fields
  * contact_pressure (MPa, largest over the cell's contact points) and contact_status (1 in contact), and
- * balloon.pvd -> balloon-NNNN.vtu, the balloon surface at each output. Coordinates are the reference configuration (use
+ * balloon.pvd -> balloon-NNNN.vtu, the balloon surface at each output. The same solid fields go to
+ * solution-NNNN.h5 (parallel HDF5) with solution.xdmf over them and solution.h5, which links every output as
+ * the group solution-NNNN and holds `times` (h5py opens one file for the whole series). Coordinates are the reference configuration (use
  * Warp By Vector on displacement). Every file is written under a temporary name and renamed when complete.
  */
 #include <solver/solid_solver.h>
@@ -23,7 +25,7 @@ namespace leafmech
   /// The time series written so far (what the .pvd and .xdmf files list), so a resumed run extends it.
   struct OutputSeries
   {
-    std::vector<std::pair<double, std::string>> solution, chordae, balloon;
+    std::vector<std::pair<double, std::string>> solution, chordae, balloon, hdf5;
     std::vector<dealii::XDMFEntry>             xdmf; ///< one per output, for solution.xdmf
   };
 
@@ -64,6 +66,9 @@ namespace leafmech
   /// An ASCII VTU of the chordae as line cells with their tensions (N).
   std::string chordae_vtu(const std::vector<ChordSpec> &chordae, const std::vector<dealii::Point<dim>> &attachments,
                           const std::vector<double> &tensions);
+
+  /// DIR/solution.h5: an external link per output file (group solution-NNNN), nodes and cells, and `times`.
+  void write_hdf5_index(const std::string &directory, const std::vector<std::pair<double, std::string>> &outputs);
 
   /// Writes text to path atomically (temporary file, then rename).
   void write_file_atomically(const std::string &path, const std::string &contents);

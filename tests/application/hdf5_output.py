@@ -5,7 +5,9 @@ one file per output) and solution.xdmf beside the .pvd series.
    components), and the same largest |displacement| and von Mises stress at the last time.
 2. h5py reads the last .h5: nodes, cells and every field with one row per node, finite displacements, and the
    stress components agree with the von Mises stress written beside them.
-3. No temporary file is left behind.
+3. h5py reads solution.h5, the index of the series: one group per output file with the pvd's times, and its last
+   group's displacement is the last file's.
+4. No temporary file is left behind.
 """
 import json
 import os
@@ -17,10 +19,11 @@ args = arguments()
 out = os.path.join(args.workdir, "tube")
 run(args, os.path.join("verification", "balloon_tube.prm"), out, ranks=2)
 names = sorted(os.listdir(out))
-h5 = [n for n in names if n.endswith(".h5")]
+h5 = [n for n in names if n.startswith("solution-") and n.endswith(".h5")]
 check("solution.xdmf" in names and len(h5) >= 2, f"solution.xdmf and {len(h5)} .h5 files written")
 check(not any(n.endswith(".tmp") for n in names), "no temporary file left")
 
+pvd = None
 pvpython = shutil.which("pvpython")
 check(pvpython is not None, "pvpython is installed (scripts/setup.sh)")
 if pvpython:
@@ -67,6 +70,25 @@ if lines:
     check(r["finite"], "finite displacements")
     check(r["von_mises_rel_err"] < 1e-6, f"von Mises from the stored components = stored von Mises "
           f"(rel. {r['von_mises_rel_err']:.1e})")
+else:
+    print(p.stdout[-3000:])
+
+index = r'''
+import h5py, json, sys, numpy as np
+f, last = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+groups = sorted(k for k in f.keys() if k.startswith("solution-"))
+print(json.dumps({"groups": groups, "times": [float(t) for t in f["times"][()]], "nodes": f["nodes"].shape[0],
+                  "diff": float(np.abs(f[groups[-1]]["displacement"][()] - last["displacement"][()]).max())}))
+'''
+p = subprocess.run([python, "-c", index, os.path.join(out, "solution.h5"), last], stdout=subprocess.PIPE,
+                   stderr=subprocess.STDOUT, text=True)
+lines = [l for l in p.stdout.splitlines() if l.startswith("{")]
+check(p.returncode == 0 and lines, "h5py read solution.h5")
+if lines:
+    r = json.loads(lines[-1])
+    check(r["groups"] == [n[:-3] for n in sorted(h5)], f"solution.h5 links the {len(h5)} outputs: {r['groups']}")
+    check(pvd is not None and r["times"] == pvd["times"], f"solution.h5 times {r['times']} = the pvd's")
+    check(r["diff"] == 0.0, "its last group's displacement is the last file's")
 else:
     print(p.stdout[-3000:])
 finish()
