@@ -152,8 +152,6 @@ namespace leafmech
     MPI_Barrier(comm);
   }
 
-  bool has_checkpoint(const std::string &directory) { return !whole_checkpoint(directory).empty(); }
-
   std::pair<RunCheckpoint, SolverState> read_checkpoint(const std::string &directory, MPI_Comm comm)
   {
     const std::string folder = whole_checkpoint(directory);

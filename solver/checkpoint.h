@@ -37,9 +37,6 @@ namespace leafmech
   void write_checkpoint(const std::string &directory, const RunCheckpoint &run, const SolverState &state,
                         MPI_Comm comm);
 
-  /// True if DIR holds a checkpoint (whole, or one whose renaming was cut short).
-  bool has_checkpoint(const std::string &directory);
-
   /**
    * @brief Reads DIR's last whole checkpoint (collective). Throws std::runtime_error naming what is missing or
    * does not match this launch (the number of ranks).
