@@ -38,6 +38,7 @@ namespace leafmech
                                  FullMatrix<double> *K, Vector<double> &R, CellPressureField *pressure)
   {
     fe_values.reinit(cell);
+    energy = 0.0;
 
     // Kinematics and the pointwise (isochoric, or full one-field) response at each quadrature point.
     for (unsigned int q = 0; q < n_q; ++q)
@@ -60,7 +61,8 @@ namespace leafmech
         const double a0[3] = {fibres[q][0], fibres[q][1], fibres[q][2]};
         k::Sym3      t;
         k::Sym4      c;
-        k::pointwise_response(material.kernel, F, a0, volumetric == VolumetricFormulation::displacement, t, c);
+        energy += fe_values.JxW(q) *
+                  k::pointwise_response(material.kernel, F, a0, volumetric == VolumetricFormulation::displacement, t, c);
         for (int I = 0; I < 6; ++I)
           {
             tau[q * 6 + I] = t.v[I];
@@ -104,6 +106,7 @@ namespace leafmech
               return false;
             const k::VolumetricResponse v =
               k::volumetric_response(material.kernel.volumetric, material.kernel.bulk_modulus, Jt);
+            energy += v.U * JxW[q];
             for (unsigned int m = 0; m < n_p; ++m)
               {
                 bp[m] += N[q][m] * v.dU * JxW[q];

@@ -64,10 +64,14 @@ namespace leafmech
                    const MaterialDescription &material, const dealii::Tensor<1, dim> *fibres,
                    dealii::FullMatrix<double> *K, dealii::Vector<double> &R, CellPressureField *pressure = nullptr);
 
+    /// Strain energy (mJ) of the cell last integrated: W_iso + U(J_tilde) (three-field) or W (one-field).
+    double strain_energy() const { return energy; }
+
   private:
     void pressure_basis(const dealii::Point<dim> &X, const CellPressureField &field, double *N) const;
 
     dealii::FEValues<dim>     fe_values;
+    double                    energy = 0.0;
     const VolumetricFormulation volumetric;
     const unsigned int        n_dofs, n_nodes, n_q, n_p;
     std::vector<unsigned int> component, node;

@@ -55,7 +55,7 @@ namespace boost::serialization
   template <class Archive>
   void serialize(Archive &ar, leafmech::SolverState &s, unsigned int)
   {
-    ar &s.n_dofs &s.first_owned &s.solution &s.cohesive &s.contact &s.step_count &s.iterations &s.elapsed_s;
+    ar &s.n_dofs &s.first_owned &s.solution &s.cohesive &s.contact &s.step_count &s.iterations &s.elapsed_s &s.stabilization_mJ;
   }
   template <class Archive>
   void serialize(Archive &ar, leafmech::OutputSeries &o, unsigned int)

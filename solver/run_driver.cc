@@ -446,6 +446,16 @@ namespace leafmech
         write_summary_json(dir, report);
         if (parameters.stepwise.enabled())
           write_stepwise_csv(dir, report);
+        if (const auto e = stabilization_energy(report.steps))
+          {
+            log << "Viscous stabilisation dissipated " << e->dissipated_mJ << " mJ, " << 100.0 * e->fraction()
+                << " % of the largest strain energy (" << e->max_strain_energy_mJ << " mJ)\n";
+            if (e->fraction() > stabilization_warning_fraction)
+              log << "Note: the viscous stabilisation dissipated more than " << 100.0 * stabilization_warning_fraction
+                  << " % of the strain energy (a split running unstably releases energy that the damping takes, "
+                     "or the coefficient is large): check that the answer does not depend on it by running "
+                     "again with a smaller Nonlinear solver/Stabilization\n";
+          }
         log << "Status: " << report.status << " (" << report.message << "), wall time " << report.wall_time_s
             << " s\n";
       }

@@ -53,6 +53,12 @@ namespace leafmech
     prm.declare_entry("Line search", "true", Patterns::Bool(),
                       "Backtrack along the Newton direction until the residual decreases (Armijo) and no cell inverts.");
     prm.declare_entry("Maximum line-search steps", "8", Patterns::Integer(0, 30), "Halvings of the Newton step.");
+    prm.declare_entry("Stabilization", "0", Patterns::Double(0.0),
+                      "Viscous stabilisation c (MPa/mm^2, load factor as time; 0: off): a damping force "
+                      "c (u - u_n) / d_lambda per unit volume against the motion within each increment, so that "
+                      "nearly singular states (a leaflet sliding on the balloon) do not make the increments "
+                      "crawl. It dissipates energy: summary.json `stabilization` and history.csv report it next "
+                      "to the strain energy, and the log warns above 5 %. 1e-6 on the default valve.");
     prm.leave_subsection();
 
     prm.enter_subsection("Linear solver");
@@ -154,6 +160,7 @@ namespace leafmech
     r.line_search                 = prm.get_bool("Line search");
     r.check_tangent               = prm.get_bool("Check tangent");
     r.max_line_search_steps       = prm.get_integer("Maximum line-search steps");
+    r.stabilization               = prm.get_double("Stabilization");
     prm.leave_subsection();
 
     prm.enter_subsection("Linear solver");

@@ -48,6 +48,7 @@ namespace leafmech
     bool         line_search             = true;
     bool         check_tangent           = false; ///< diagnostic: tangent vs finite differences each iteration
     unsigned int max_line_search_steps   = 8;
+    double       stabilization           = 0.0; ///< viscous stabilisation coefficient (MPa/mm^2 x load factor)
 
     LinearSolverSettings linear;
 

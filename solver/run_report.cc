@@ -119,6 +119,24 @@ namespace leafmech
     write_file_atomically(directory + "/stepwise.csv", out.str());
   }
 
+  std::optional<StabilizationEnergy> stabilization_energy(const std::vector<StepRecord> &steps)
+  {
+    if (steps.empty())
+      return std::nullopt;
+    StabilizationEnergy e;
+    bool                found = false;
+    for (const StepRecord &s : steps)
+      for (const auto &[name, value] : s.measures)
+        if (name == "strain_energy_mJ")
+          e.max_strain_energy_mJ = std::max(e.max_strain_energy_mJ, value);
+        else if (name == "stabilization_energy_mJ")
+          {
+            e.dissipated_mJ = value; // cumulative: the last step's is the run's
+            found           = true;
+          }
+    return found ? std::optional<StabilizationEnergy>(e) : std::nullopt;
+  }
+
   void write_summary_json(const std::string &directory, const RunReport &r)
   {
     nlohmann::json j;
@@ -144,6 +162,10 @@ namespace leafmech
     for (unsigned int p = 0; p < r.probes.size() && p < r.probe_values.size(); ++p)
       j["probes"][r.probes[p].name] = probe_json(r.probes[p], r.probe_values[p]);
     j["timings_s"] = r.timings_s;
+    if (const auto s = stabilization_energy(r.steps))
+      j["stabilization"] = {{"dissipated_mJ", s->dissipated_mJ},
+                            {"max_strain_energy_mJ", s->max_strain_energy_mJ},
+                            {"dissipated_fraction", s->fraction()}};
     // Valve measures: reference state, and the last converged state.
     if (!r.initial_measures.empty())
       {

@@ -5,6 +5,7 @@
  * converged load step) and newton.csv (one row per Newton iteration). Rank 0 writes; files are atomic.
  */
 #include <map>
+#include <optional>
 #include <solver/solid_solver.h>
 #include <solver/stepwise_settings.h>
 #include <string>
@@ -40,6 +41,17 @@ namespace leafmech
     std::map<std::string, Measures> phase_end_measures; ///< state measures at the end of each completed phase
     StepwiseSettings                stepwise;           ///< the stepwise protocol, if the run is one
   };
+
+  /// What the viscous stabilisation dissipated over a run, against the largest strain energy it reached.
+  struct StabilizationEnergy
+  {
+    double dissipated_mJ = 0.0, max_strain_energy_mJ = 0.0;
+    double fraction() const { return max_strain_energy_mJ > 0.0 ? dissipated_mJ / max_strain_energy_mJ : 0.0; }
+  };
+  /// Above this fraction of the strain energy the log asks for a check that the damping does not change the answer.
+  constexpr double stabilization_warning_fraction = 0.05;
+  /// Read from the step records; nullopt when the run was not stabilised.
+  std::optional<StabilizationEnergy> stabilization_energy(const std::vector<StepRecord> &steps);
 
   void write_summary_json(const std::string &directory, const RunReport &report);
   void write_history_csv(const std::string &directory, const RunReport &report);

@@ -80,6 +80,7 @@ namespace leafmech
     solution.reinit(owned, comm);
     solution_ghosted.reinit(owned, relevant, comm);
     trial_ghosted.reinit(owned, relevant, comm);
+    stabilization.setup(parameters.stabilization, dofs, quadrature, homogeneous_constraints, comm);
     locate_probes();
 
     log << "Mesh: " << tria.n_global_active_cells() << " cells, " << dofs.n_dofs() << " DoFs (FE_Q" << parameters.degree
@@ -143,6 +144,11 @@ namespace leafmech
         m.emplace_back("contact_force_N", b.total_force);
         m.emplace_back("contact_max_penetration_mm", b.max_penetration);
         m.emplace_back("contact_points", b.points_in_contact);
+      }
+    if (stabilization.active())
+      {
+        m.emplace_back("strain_energy_mJ", strain_energy());
+        m.emplace_back("stabilization_energy_mJ", stabilization.dissipated());
       }
     for (const auto &g : cohesive.groups(solution_ghosted, comm))
       {
@@ -258,6 +264,7 @@ namespace leafmech
         contact->assemble(u, state.balloon, c, with_matrix ? &matrix : nullptr, rhs);
       }
     chordae.assemble(u, state.problem, c, with_matrix ? &matrix : nullptr, rhs);
+    stabilization.assemble(u, with_matrix ? &matrix : nullptr, rhs);
     if (with_matrix)
       matrix.compress(VectorOperation::add);
     rhs.compress(VectorOperation::add);
@@ -421,6 +428,7 @@ namespace leafmech
         std::string  why;
         unsigned int iterations = 0;
         cohesive.set_increment(target - lambda);
+        stabilization.begin_increment(converged, target - lambda);
         auto         status     = solve_increment(step + 1, target, why, iterations);
         // Augmented Lagrangian: re-solve the step with updated multipliers until the penetration is small.
         for (unsigned int aug = 0; status == IncrementStatus::converged && contact && balloon->augmented_lagrangian();
@@ -445,6 +453,9 @@ namespace leafmech
           }
         if (status == IncrementStatus::converged)
           {
+            stabilization.commit(solution, comm);
+            if (stabilization.active() && target >= 1.0 - 1e-12)
+              iterations += hold_final_load(step + 1, nominal);
             if (contact)
               contact->save_multipliers();
             cohesive.commit(solution_ghosted);
@@ -499,6 +510,37 @@ namespace leafmech
     return outcome;
   }
 
+  unsigned int SolidSolver::hold_final_load(unsigned int step, double first_dt)
+  {
+    // The damping lags the state behind a moving load. Holding the phase's final load over growing spans of
+    // pseudo-time (pseudo-transient continuation) lets the state relax along the damped path, and the damping
+    // c / dt fades away, so the phase ends in static equilibrium. A Newton solve without damping from the lagging
+    // state could instead jump to another equilibrium (a split running unstably: the viscous path is the
+    // quasi-static answer). If a held increment fails, the phase ends in the last state reached.
+    unsigned int total = 0;
+    for (double dt = first_dt; dt <= hold_end_time; dt *= 4.0)
+      {
+        PETScWrappers::MPI::Vector held = solution;
+        cohesive.commit(solution_ghosted);
+        cohesive.set_increment(dt);
+        stabilization.begin_increment(held, dt);
+        std::string  why;
+        unsigned int iterations = 0;
+        log << "  holding the final load, damping relaxed over " << dt << " (load-factor time)\n";
+        const IncrementStatus status = solve_increment(step, 1.0, why, iterations);
+        total += iterations;
+        if (status != IncrementStatus::converged)
+          {
+            log << "  the phase ends before the hold was over: " << why << "\n";
+            solution         = held;
+            solution_ghosted = solution;
+            break;
+          }
+        stabilization.commit(solution, comm);
+      }
+    return total;
+  }
+
   SolverState SolidSolver::state() const
   {
     SolverState s;
@@ -512,6 +554,7 @@ namespace leafmech
     s.step_count = step_count;
     s.iterations = iteration_log;
     s.elapsed_s  = earlier_elapsed + wall_clock.wall_time();
+    s.stabilization_mJ = stabilization.dissipated();
     return s;
   }
 
@@ -530,6 +573,7 @@ namespace leafmech
     cohesive.restore(s.cohesive);
     if (contact)
       contact->restore(s.contact);
+    stabilization.restore(s.stabilization_mJ);
     step_count      = s.step_count;
     iteration_log   = s.iterations;
     earlier_elapsed = s.elapsed_s - wall_clock.wall_time();
@@ -662,6 +706,22 @@ namespace leafmech
           result[p].cauchy_stress.access_raw_entry(k) = packed[9 * p + 3 + k];
       }
     return result;
+  }
+
+  double SolidSolver::strain_energy()
+  {
+    const unsigned int n = fe.n_dofs_per_cell();
+    Vector<double>     local_u(n), R(n);
+    double             energy = 0.0;
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          cell->get_dof_values(solution_ghosted, local_u);
+          if (integrator->integrate(cell, local_u, parameters.materials[cell->material_id()],
+                                    &fibres_at_q[cell->active_cell_index() * quadrature.size()], nullptr, R))
+            energy += integrator->strain_energy();
+        }
+    return Utilities::MPI::sum(energy, comm);
   }
 
   std::vector<CellPressureField> SolidSolver::pressure_fields()

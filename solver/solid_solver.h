@@ -23,6 +23,7 @@
 #include <solver/linear_solver.h>
 #include <solver/problem.h>
 #include <solver/run_parameters.h>
+#include <solver/viscous_stabilization.h>
 
 namespace leafmech
 {
@@ -98,6 +99,7 @@ namespace leafmech
     unsigned int                          step_count = 0;
     std::vector<IterationRecord>          iterations;
     double                                elapsed_s = 0.0;
+    double                                stabilization_mJ = 0.0; ///< energy the viscous stabilisation dissipated
   };
 
   struct RunOutcome
@@ -139,6 +141,12 @@ namespace leafmech
 
     /// Projected pressure of every locally owned cell (indexed by active cell index; three-field only).
     std::vector<CellPressureField> pressure_fields();
+
+    /// Strain energy (mJ) of the current state.
+    double strain_energy();
+
+    /// The viscous stabilisation (inactive unless Nonlinear solver/Stabilization > 0).
+    const ViscousStabilization &viscous_stabilization() const { return stabilization; }
 
     /// Scalar measures of the current state at the given load state (empty for plain solids).
     std::vector<std::pair<std::string, double>> measures(const LoadState &state);
@@ -185,6 +193,10 @@ namespace leafmech
                           dealii::AffineConstraints<double> &c) const;
     /// Newton on one load increment; `iterations` receives the number of Newton iterations used.
     IncrementStatus solve_increment(unsigned int step, double load_factor, std::string &why, unsigned int &iterations);
+    /// Holds the phase's final load until the viscous stabilisation has relaxed; returns the Newton iterations.
+    unsigned int    hold_final_load(unsigned int step, double first_dt);
+    /// Pseudo-time at which a hold ends: the damping c / dt is then negligible against any stiffness.
+    static constexpr double hold_end_time = 1e3;
     void            locate_probes();
     void            setup_valve_features();
     /// Logs |K v - (R(u + h v) - R(u - h v)) / 2h| / |K v| for a random v (Nonlinear solver/Check tangent).
@@ -209,6 +221,7 @@ namespace leafmech
     std::unique_ptr<BalloonContact>                   contact;
     CohesiveInterface                                 cohesive;
     Chordae                                           chordae;
+    ViscousStabilization                              stabilization;
     /// Fibre direction at every quadrature point of every locally owned cell: [active cell index * n_q + q].
     std::vector<dealii::Tensor<1, dim>>               fibres_at_q;
 

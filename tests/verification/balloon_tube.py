@@ -6,6 +6,10 @@ r^2 = R^2 + a^2 - A^2 and P(a) = int_a^b mu (lambda^2 - lambda^-2) dr / r with l
 2. Pressure-limited control (0.2 atm, a compliance table whose free diameter the tube never lets it reach):
    the contact pressure equals the balloon pressure and the achieved diameter is the closed-form a(P).
 3. Augmented Lagrangian with a soft penalty: the penetration is driven below the gap tolerance.
+4. Viscous stabilisation (Nonlinear solver/Stabilization): the stabilised tube still matches the closed form;
+   the reported dissipation is that of the viscous law along the quasi-static path, c int m |du/dlambda|^2,
+   so it does not depend on the number of load steps and is proportional to c; above 5 % of the strain
+   energy the log says so.
 """
 import csv
 import math
@@ -106,4 +110,27 @@ a, _ = radii(s)
 pen = s["measures"]["final"]["contact_max_penetration_mm"]
 check(pen <= 1e-4, f"deepest penetration {pen:.2e} mm <= 1e-4 mm")
 check(abs(a - 6.5) <= 2e-4, f"inner radius {a:.6f} mm at the balloon's 6.5 mm")
+
+# 4. Viscous stabilisation.
+check("stabilization" not in s, "an unstabilised run reports no stabilisation")
+dissipated = {}
+for c, n in [(1e-3, 4), (1e-3, 8), (1e-4, 4)]:
+    out = os.path.join(args.workdir, f"stabilised_{c:g}_{n}")
+    run(args, os.path.join("verification", "balloon_tube.prm"), out,
+        [f"Nonlinear solver/Stabilization={c:g}", f"Load stepping/Number of load steps={n}", "Output/Interval=0"])
+    s = summary(out)
+    dissipated[c, n] = s["stabilization"]["dissipated_mJ"]
+    a, b = radii(s)
+    log = open(os.path.join(out, "log.txt")).read()
+    print(f"c {c:g}, {n} steps: dissipated {dissipated[c, n]:.6f} mJ ({s['stabilization']['dissipated_fraction']:.4f} "
+          f"of the strain energy), a {a:.5f}, b {b:.5f}")
+    check(abs(a - 6.5) <= 0.01 * 6.5 and abs(b - outer(6.5)) <= 0.01 * outer(6.5),
+          f"c {c:g}: radii {a:.5f}, {b:.5f} mm within 1 % of the closed form")
+    warned = "Note: the viscous stabilisation dissipated" in log
+    check(warned == (s["stabilization"]["dissipated_fraction"] > 0.05),
+          f"c {c:g}: the log notes the dissipation exactly when it exceeds 5 % of the strain energy")
+ratio_steps = dissipated[1e-3, 8] / dissipated[1e-3, 4]
+ratio_c = dissipated[1e-3, 4] / dissipated[1e-4, 4]
+check(abs(ratio_steps - 1) <= 0.02, f"dissipation with 8 steps / 4 steps = {ratio_steps:.4f} (1: the viscous law's)")
+check(abs(ratio_c / 10 - 1) <= 0.02, f"dissipation at c 1e-3 / 1e-4 = {ratio_c:.4f} (10: proportional to c)")
 finish()

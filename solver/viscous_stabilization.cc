@@ -1,0 +1,83 @@
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/lac/vector.h>
+
+#include <solver/viscous_stabilization.h>
+
+namespace leafmech
+{
+  using namespace dealii;
+
+  void ViscousStabilization::setup(double c, const DoFHandler<dim> &dofs, const Quadrature<dim> &quadrature,
+                                   const AffineConstraints<double> &constraints, MPI_Comm comm)
+  {
+    coefficient   = c;
+    dissipated_mJ = 0.0;
+    dofs_here.clear();
+    lumped_volume.clear();
+    if (!active())
+      return;
+    const IndexSet             owned = dofs.locally_owned_dofs();
+    PETScWrappers::MPI::Vector volume(owned, comm);
+    FEValues<dim>              values(dofs.get_fe(), quadrature, update_values | update_JxW_values);
+    const unsigned int         n = dofs.get_fe().n_dofs_per_cell();
+    std::vector<types::global_dof_index> local_dofs(n);
+    Vector<double>                       m(n);
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          values.reinit(cell);
+          cell->get_dof_indices(local_dofs);
+          m = 0.0;
+          for (unsigned int q = 0; q < quadrature.size(); ++q)
+            for (unsigned int i = 0; i < n; ++i)
+              m[i] += values.shape_value(i, q) * values.JxW(q);
+          volume.add(local_dofs, m);
+        }
+    volume.compress(VectorOperation::add);
+    for (const auto i : owned)
+      if (!constraints.is_constrained(i))
+      {
+        dofs_here.push_back(i);
+        lumped_volume.push_back(volume[i]);
+      }
+    start.assign(dofs_here.size(), 0.0);
+  }
+
+  void ViscousStabilization::begin_increment(const PETScWrappers::MPI::Vector &u_n, double d_lambda)
+  {
+    if (!active())
+      return;
+    rate = coefficient / d_lambda;
+    for (std::size_t k = 0; k < dofs_here.size(); ++k)
+      start[k] = u_n[dofs_here[k]];
+  }
+
+  void ViscousStabilization::assemble(const PETScWrappers::MPI::Vector &u, PETScWrappers::MPI::SparseMatrix *K,
+                                      PETScWrappers::MPI::Vector &rhs) const
+  {
+    if (!active())
+      return;
+    for (std::size_t k = 0; k < dofs_here.size(); ++k)
+      {
+        const types::global_dof_index i = dofs_here[k];
+        const double s = rate * lumped_volume[k];
+        rhs(i) += -s * (u[i] - start[k]);
+        if (K != nullptr)
+          K->add(i, i, s);
+      }
+  }
+
+  void ViscousStabilization::commit(const PETScWrappers::MPI::Vector &u, MPI_Comm comm)
+  {
+    if (!active())
+      return;
+    // Backward Euler: the damping force at the end of the increment times its displacement.
+    double here = 0.0;
+    for (std::size_t k = 0; k < dofs_here.size(); ++k)
+      {
+        const double du = u[dofs_here[k]] - start[k];
+        here += rate * lumped_volume[k] * du * du;
+      }
+    dissipated_mJ += Utilities::MPI::sum(here, comm);
+  }
+} // namespace leafmech
