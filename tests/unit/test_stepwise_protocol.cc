@@ -24,8 +24,13 @@ namespace
     return s;
   }
 
-  /// The diastolic loading and one inflation-deflation round per (diameter, split, tear, MVA after).
-  std::vector<StepRecord> rounds(const std::vector<std::array<double, 4>> &r)
+  struct Round
+  {
+    double diameter, split, tear, mva_after;
+  };
+
+  /// The diastolic loading and one inflation-deflation round per Round.
+  std::vector<StepRecord> rounds(const std::vector<Round> &r)
   {
     std::vector<StepRecord> steps = {step("diastolic loading", 0, 0, 0, 0.05, 1.0)};
     for (const auto &[d, split, tear, mva] : r)
