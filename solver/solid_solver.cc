@@ -133,6 +133,12 @@ namespace leafmech
   std::vector<std::pair<std::string, double>> SolidSolver::measures(const LoadState &state)
   {
     std::vector<std::pair<std::string, double>> m;
+    const ValveFeatures *valve = problem.valve();
+    // One pass over the cells gives the pressure fields (tear measure) and the strain energy.
+    double                               energy = 0.0;
+    const std::vector<CellPressureField> pressure =
+      valve != nullptr || stabilization.active() ? pressure_fields(stabilization.active() ? &energy : nullptr)
+                                                 : std::vector<CellPressureField>();
     if (contact)
       {
         contact->set_scale(state.contact);
@@ -147,7 +153,7 @@ namespace leafmech
       }
     if (stabilization.active())
       {
-        m.emplace_back("strain_energy_mJ", strain_energy());
+        m.emplace_back("strain_energy_mJ", energy);
         m.emplace_back("stabilization_energy_mJ", stabilization.dissipated());
       }
     for (const auto &g : cohesive.groups(solution_ghosted, comm))
@@ -159,7 +165,6 @@ namespace leafmech
         m.emplace_back(g.name + "_dissipated_mJ", g.dissipated_mJ);
         m.emplace_back(g.name + "_force_N", g.force_N);
       }
-    const ValveFeatures *valve = problem.valve();
     if (valve == nullptr)
       return m;
     {
@@ -174,7 +179,7 @@ namespace leafmech
         total += t;
         taut += t > 0 ? 1 : 0;
       }
-    const TearState tear = assess_tear(*this, pressure_fields(), parameters, valve->leaflet_strength, comm);
+    const TearState tear = assess_tear(*this, pressure, parameters, valve->leaflet_strength, comm);
     m.emplace_back("leaflet_max_principal_stress_MPa", tear.max_principal_stress);
     m.emplace_back("leaflet_tear_index", tear.tear_index);
     for (unsigned int d = 0; d < dim; ++d)
@@ -708,8 +713,12 @@ namespace leafmech
     return result;
   }
 
-  double SolidSolver::strain_energy()
+  std::vector<CellPressureField> SolidSolver::pressure_fields(double *strain_energy)
   {
+    std::vector<CellPressureField> fields(tria.n_active_cells());
+    const bool three_field = parameters.formulation == VolumetricFormulation::three_field;
+    if (!three_field && strain_energy == nullptr)
+      return fields;
     const unsigned int n = fe.n_dofs_per_cell();
     Vector<double>     local_u(n), R(n);
     double             energy = 0.0;
@@ -717,28 +726,13 @@ namespace leafmech
       if (cell->is_locally_owned())
         {
           cell->get_dof_values(solution_ghosted, local_u);
-          if (integrator->integrate(cell, local_u, parameters.materials[cell->material_id()],
-                                    &fibres_at_q[cell->active_cell_index() * quadrature.size()], nullptr, R))
+          const MaterialDescription &m = parameters.materials[cell->material_id()];
+          if (integrator->integrate(cell, local_u, m, &fibres_at_q[cell->active_cell_index() * quadrature.size()],
+                                    nullptr, R, three_field ? &fields[cell->active_cell_index()] : nullptr))
             energy += integrator->strain_energy();
         }
-    return Utilities::MPI::sum(energy, comm);
-  }
-
-  std::vector<CellPressureField> SolidSolver::pressure_fields()
-  {
-    std::vector<CellPressureField> fields(tria.n_active_cells());
-    if (parameters.formulation != VolumetricFormulation::three_field)
-      return fields;
-    const unsigned int n = fe.n_dofs_per_cell();
-    Vector<double>     local_u(n), R(n);
-    for (const auto &cell : dofs.active_cell_iterators())
-      if (cell->is_locally_owned())
-        {
-          cell->get_dof_values(solution_ghosted, local_u);
-          const MaterialDescription &m = parameters.materials[cell->material_id()];
-          integrator->integrate(cell, local_u, m, &fibres_at_q[cell->active_cell_index() * quadrature.size()], nullptr,
-                                R, &fields[cell->active_cell_index()]);
-        }
+    if (strain_energy != nullptr)
+      *strain_energy = Utilities::MPI::sum(energy, comm);
     return fields;
   }
 } // namespace leafmech

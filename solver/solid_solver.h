@@ -139,14 +139,9 @@ namespace leafmech
 
     std::vector<ProbeValue> evaluate_probes();
 
-    /// Projected pressure of every locally owned cell (indexed by active cell index; three-field only).
-    std::vector<CellPressureField> pressure_fields();
-
-    /// Strain energy (mJ) of the current state.
-    double strain_energy();
-
-    /// The viscous stabilisation (inactive unless Nonlinear solver/Stabilization > 0).
-    const ViscousStabilization &viscous_stabilization() const { return stabilization; }
+    /// Projected pressure of every locally owned cell (indexed by active cell index; three-field only); if
+    /// `strain_energy` is given, it receives the strain energy (mJ) of the current state from the same pass.
+    std::vector<CellPressureField> pressure_fields(double *strain_energy = nullptr);
 
     /// Scalar measures of the current state at the given load state (empty for plain solids).
     std::vector<std::pair<std::string, double>> measures(const LoadState &state);

@@ -41,6 +41,7 @@ namespace leafmech
         lumped_volume.push_back(volume[i]);
       }
     start.assign(dofs_here.size(), 0.0);
+    scratch.assign(dofs_here.size(), 0.0);
   }
 
   void ViscousStabilization::begin_increment(const PETScWrappers::MPI::Vector &u_n, double d_lambda)
@@ -48,8 +49,7 @@ namespace leafmech
     if (!active())
       return;
     rate = coefficient / d_lambda;
-    for (std::size_t k = 0; k < dofs_here.size(); ++k)
-      start[k] = u_n[dofs_here[k]];
+    u_n.extract_subvector_to(dofs_here, start);
   }
 
   void ViscousStabilization::assemble(const PETScWrappers::MPI::Vector &u, PETScWrappers::MPI::SparseMatrix *K,
@@ -57,14 +57,16 @@ namespace leafmech
   {
     if (!active())
       return;
+    // Whole-vector reads and one batched addition: this runs at every residual evaluation.
+    u.extract_subvector_to(dofs_here, scratch);
     for (std::size_t k = 0; k < dofs_here.size(); ++k)
       {
-        const types::global_dof_index i = dofs_here[k];
         const double s = rate * lumped_volume[k];
-        rhs(i) += -s * (u[i] - start[k]);
+        scratch[k]     = -s * (scratch[k] - start[k]);
         if (K != nullptr)
-          K->add(i, i, s);
+          K->add(dofs_here[k], dofs_here[k], s);
       }
+    rhs.add(dofs_here, scratch);
   }
 
   void ViscousStabilization::commit(const PETScWrappers::MPI::Vector &u, MPI_Comm comm)
@@ -72,10 +74,11 @@ namespace leafmech
     if (!active())
       return;
     // Backward Euler: the damping force at the end of the increment times its displacement.
+    u.extract_subvector_to(dofs_here, scratch);
     double here = 0.0;
     for (std::size_t k = 0; k < dofs_here.size(); ++k)
       {
-        const double du = u[dofs_here[k]] - start[k];
+        const double du = scratch[k] - start[k];
         here += rate * lumped_volume[k] * du * du;
       }
     dissipated_mJ += Utilities::MPI::sum(here, comm);

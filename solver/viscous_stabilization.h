@@ -35,7 +35,6 @@ namespace leafmech
                const dealii::AffineConstraints<double> &constraints, MPI_Comm comm);
 
     bool active() const { return coefficient > 0.0; }
-    double coefficient_value() const { return coefficient; }
 
     /// A new increment of size d_lambda starts from the converged state u_n.
     void begin_increment(const dealii::PETScWrappers::MPI::Vector &u_n, double d_lambda);
@@ -55,5 +54,6 @@ namespace leafmech
     std::vector<dealii::types::global_dof_index> dofs_here;     ///< locally owned free dofs
     std::vector<double>                lumped_volume;            ///< mm^3, per entry of dofs_here
     std::vector<double>                start;                    ///< u_n, per entry of dofs_here
+    mutable std::vector<double>        scratch;                  ///< u or the force, per entry of dofs_here
   };
 } // namespace leafmech

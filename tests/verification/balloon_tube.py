@@ -6,7 +6,8 @@ r^2 = R^2 + a^2 - A^2 and P(a) = int_a^b mu (lambda^2 - lambda^-2) dr / r with l
 2. Pressure-limited control (0.2 atm, a compliance table whose free diameter the tube never lets it reach):
    the contact pressure equals the balloon pressure and the achieved diameter is the closed-form a(P).
 3. Augmented Lagrangian with a soft penalty: the penetration is driven below the gap tolerance.
-4. Viscous stabilisation (Nonlinear solver/Stabilization): the stabilised tube still matches the closed form;
+4. Viscous stabilisation (Nonlinear solver/Stabilization): the stabilised tube still matches the closed form,
+   and its reported strain energy matches the closed form's (pi / 2) L int_A^B mu / 2 (lambda^2 + lambda^-2 - 2) R dR;
    the reported dissipation is that of the viscous law along the quasi-static path, c int m |du/dlambda|^2,
    so it does not depend on the number of load steps and is proportional to c; above 5 % of the strain
    energy the log says so.
@@ -113,6 +114,19 @@ check(abs(a - 6.5) <= 2e-4, f"inner radius {a:.6f} mm at the balloon's 6.5 mm")
 
 # 4. Viscous stabilisation.
 check("stabilization" not in s, "an unstabilised run reports no stabilisation")
+
+
+def strain_energy(a):
+    """Strain energy (mJ) of the quarter tube with inner radius a (midpoint rule, 20000 intervals)."""
+    c, n, total = a * a - A * A, 20000, 0.0
+    for i in range(n):
+        R = A + (B - A) * (i + 0.5) / n
+        lam2 = (R * R + c) / (R * R)
+        total += 0.5 * mu * (lam2 + 1 / lam2 - 2) * R * (B - A) / n
+    return 0.5 * math.pi * L * total
+
+
+W = strain_energy(6.5)
 dissipated = {}
 for c, n in [(1e-3, 4), (1e-3, 8), (1e-4, 4)]:
     out = os.path.join(args.workdir, f"stabilised_{c:g}_{n}")
@@ -126,6 +140,8 @@ for c, n in [(1e-3, 4), (1e-3, 8), (1e-4, 4)]:
           f"of the strain energy), a {a:.5f}, b {b:.5f}")
     check(abs(a - 6.5) <= 0.01 * 6.5 and abs(b - outer(6.5)) <= 0.01 * outer(6.5),
           f"c {c:g}: radii {a:.5f}, {b:.5f} mm within 1 % of the closed form")
+    W_fe = s["stabilization"]["max_strain_energy_mJ"]
+    check(abs(W_fe - W) <= 0.01 * W, f"c {c:g}: strain energy {W_fe:.5f} mJ within 1 % of the closed form's {W:.5f}")
     warned = "Note: the viscous stabilisation dissipated" in log
     check(warned == (s["stabilization"]["dissipated_fraction"] > 0.05),
           f"c {c:g}: the log notes the dissipation exactly when it exceeds 5 % of the strain energy")
