@@ -9,7 +9,7 @@
 #include <deal.II/grid/tria.h>
 
 #include <benchmark/benchmark.h>
-#include <solver/cell_integrator.h>
+#include <solver/core/cell_integrator.h>
 
 using namespace dealii;
 using namespace leafmech;
@@ -28,9 +28,11 @@ namespace
     CellIntegrator integrator(fe, QGauss<dim>(degree + 1), formulation);
 
     MaterialDescription m;
-    m.kernel.model         = fibres ? kernels::IsochoricModel::hgo_leaflet : kernels::IsochoricModel::neo_hookean;
-    m.kernel.shear_modulus = fibres ? 0.00764 : 0.4225;
-    m.kernel.fibre         = {0.9966, 524.6, 0.0};
+    using Hgo              = kernels::HgoLeaflet;
+    m.kernel.model         = fibres ? kernels::model_index<Hgo>() : kernels::model_index<kernels::NeoHookean>();
+    m.kernel.constants[0]  = fibres ? 0.00764 : 0.4225; // mu of both models
+    m.kernel.constants[Hgo::k1] = fibres ? 0.9966 : 0.0;
+    m.kernel.constants[Hgo::k2] = fibres ? 524.6 : 0.0;
     m.kernel.bulk_modulus  = 10.0;
     const std::vector<Tensor<1, dim>> fibre(QGauss<dim>(degree + 1).size(), Tensor<1, dim>({1.0, 0.0, 0.0}));
 

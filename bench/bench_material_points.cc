@@ -10,10 +10,11 @@ namespace
   MaterialParameters leaflet()
   {
     MaterialParameters p;
-    p.model         = IsochoricModel::hgo_leaflet;
-    p.shear_modulus = 0.0153;
-    p.fibre         = {0.9966, 524.6, 0.0};
-    p.bulk_modulus  = 5.0;
+    p.model                     = model_index<HgoLeaflet>();
+    p.constants[HgoLeaflet::mu] = 0.0153;
+    p.constants[HgoLeaflet::k1] = 0.9966;
+    p.constants[HgoLeaflet::k2] = 524.6;
+    p.bulk_modulus              = 5.0;
     return p;
   }
 

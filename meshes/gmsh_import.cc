@@ -6,7 +6,7 @@
 #include <meshes/gmsh_import.h>
 #include <meshes/valve_generator.h>
 #include <set>
-#include <solver/types.h>
+#include <base/types.h>
 #include <sstream>
 #include <stdexcept>
 

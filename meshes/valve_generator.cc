@@ -3,9 +3,10 @@
 
 #include <cmath>
 #include <functional>
+#include <base/parsing.h>
 #include <meshes/orifice_area.h>
 #include <meshes/valve_generator.h>
-#include <solver/types.h>
+#include <base/types.h>
 #include <sstream>
 #include <stdexcept>
 
@@ -262,6 +263,7 @@ namespace leafmech
                 }
             }
         }
+      mesh.fused_length_mm = {g.anterolateral_fusion, g.posteromedial_fusion};
       mesh.add_metric("anterolateral fused length (mm)", g.anterolateral_fusion);
       mesh.add_metric("posteromedial fused length (mm)", g.posteromedial_fusion);
       for (unsigned int c = 0; c < 2; ++c)
@@ -345,15 +347,13 @@ namespace leafmech
         {
           if (item.empty())
             continue;
-          const auto colon = item.find(':');
-          const auto nums  = colon == std::string::npos ? std::vector<std::string>()
-                                                        : Utilities::split_string_list(item.substr(colon + 1), ',');
-          if (nums.size() != 3)
-            throw std::invalid_argument(entry + ": '" + item + "' should read 'site: angle_deg, radial_fraction, "
-                                        "radius_mm' with site anterior, posterior, anterolateral commissure or "
-                                        "posteromedial commissure");
-          CalciumNodule n{Utilities::trim(item.substr(0, colon)), Utilities::string_to_double(nums[0]),
-                          Utilities::string_to_double(nums[1]), Utilities::string_to_double(nums[2])};
+          const auto        colon = item.find(':');
+          const std::string form  = "'site: angle_deg, radial_fraction, radius_mm' with site anterior, posterior, "
+                                   "anterolateral commissure or posteromedial commissure";
+          if (colon == std::string::npos)
+            throw std::invalid_argument(entry + ": '" + excerpt(item) + "' should read " + form);
+          const std::vector<double> nums = parse_numbers(item.substr(colon + 1), ',', entry, form, 3);
+          CalciumNodule n{Utilities::trim(item.substr(0, colon)), nums[0], nums[1], nums[2]};
           const bool commissure = n.site == "anterolateral commissure" || n.site == "posteromedial commissure";
           if (!commissure && n.site != "anterior" && n.site != "posterior")
             throw std::invalid_argument(entry + ": unknown site '" + n.site + "' (anterior, posterior, "
@@ -374,15 +374,6 @@ namespace leafmech
       return result;
     }
   } // namespace
-
-  Point<3> parse_point(const std::string &text, const std::string &entry)
-  {
-    const auto parts = Utilities::split_string_list(text, ',');
-    if (parts.size() != 3)
-      throw std::invalid_argument(entry + " = '" + text + "': expected 'x, y, z' in mm");
-    return Point<3>(Utilities::string_to_double(parts[0]), Utilities::string_to_double(parts[1]),
-                    Utilities::string_to_double(parts[2]));
-  }
 
   void declare_valve_geometry(ParameterHandler &prm)
   {

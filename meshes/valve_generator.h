@@ -90,9 +90,6 @@ namespace leafmech
    */
   ValveMesh generate_valve(const ValveGeometry &geometry, dealii::Triangulation<3> &tria);
 
-  /// Parses "x, y, z" (mm); throws std::invalid_argument naming the entry.
-  dealii::Point<3> parse_point(const std::string &text, const std::string &entry);
-
   /// Smallest scaled Jacobian over the corners of all cells (1 for a cube, <= 0 for an inverted cell).
   double minimum_scaled_jacobian(const dealii::Triangulation<3> &tria);
 } // namespace leafmech

@@ -28,6 +28,8 @@ namespace leafmech
     /// Unit circumferential fibre direction at every vertex of the triangulation (indexed by vertex index).
     std::vector<dealii::Tensor<1, 3>> vertex_fibres;
     std::vector<ChordSpec>            chordae;
+    /// Fused length (mm) of the anterolateral and posteromedial commissures as built; empty: not known (gmsh).
+    std::vector<double> fused_length_mm;
     /// Named scalar figures for the log and the mesh report, in the order they were added (units in the name).
     std::vector<std::pair<std::string, double>> metrics;
 

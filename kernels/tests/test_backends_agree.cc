@@ -25,11 +25,14 @@ namespace
 
 TEST(Backends, CpuAndCudaAgree)
 {
+  // The leaflet model with dispersed fibres (every branch of the fibre term is taken over the batch).
   MaterialParameters p;
-  p.model         = IsochoricModel::hgo_leaflet;
-  p.shear_modulus = 0.0153;
-  p.fibre         = {0.9966, 524.6, 0.05};
-  p.bulk_modulus  = 5.0;
+  p.model                                = model_index<HgoLeaflet>();
+  p.constants[HgoLeaflet::mu]            = 0.0153;
+  p.constants[HgoLeaflet::k1]            = 0.9966;
+  p.constants[HgoLeaflet::k2]            = 524.6;
+  p.constants[HgoLeaflet::dispersion]    = 0.05;
+  p.bulk_modulus                         = 5.0;
 
   const std::size_t                n = 100000;
   MaterialPointArrays              cpu, gpu;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -16,32 +17,40 @@ namespace
   {
     std::string        name;
     MaterialParameters p;
+    /// The model's closed form of the fictitious principal Kirchhoff stresses (fibre along e1).
+    void (*principal_fictitious_stress)(const double *, const double[3], double[3]);
+    double small_strain_shear_modulus;
   };
 
-  std::vector<NamedMaterial> materials()
+  template <typename M>
+  void add_model(std::vector<NamedMaterial> &list)
   {
-    std::vector<NamedMaterial> list;
     for (const VolumetricFunction v :
          {VolumetricFunction::ogden_quadratic, VolumetricFunction::log_squared, VolumetricFunction::quadratic})
-      {
-        MaterialParameters nh;
-        nh.model         = IsochoricModel::neo_hookean;
-        nh.shear_modulus = 0.4225;
-        nh.bulk_modulus  = 1.830833;
-        nh.volumetric    = v;
-        list.push_back({"neo-Hookean/U" + std::to_string(static_cast<int>(v)), nh});
+      for (const std::vector<double> &k : M::test_constants())
+        {
+          MaterialParameters p;
+          p.model = model_index<M>();
+          for (std::size_t i = 0; i < k.size(); ++i)
+            p.constants[i] = k[i];
+          p.bulk_modulus = 10.0 * M::small_strain_shear_modulus(p.constants) + 0.5;
+          p.volumetric   = v;
+          list.push_back({std::string(M::name) + "/k" + std::to_string(&k - &M::test_constants()[0]) + "/U" +
+                            std::to_string(static_cast<int>(v)),
+                          p, &M::principal_fictitious_stress, M::small_strain_shear_modulus(p.constants)});
+        }
+  }
 
-        MaterialParameters hgo = nh;
-        hgo.model              = IsochoricModel::hgo_leaflet;
-        hgo.shear_modulus      = 0.00764 * 2.0; // FEBio's c = mu/2 convention: W = c/2 (I1 - 3)
-        hgo.fibre              = {0.9966, 524.6, 0.0};
-        hgo.bulk_modulus       = 10.0;
-        list.push_back({"HGO/U" + std::to_string(static_cast<int>(v)), hgo});
-        hgo.fibre.dispersion = 0.1;
-        list.push_back({"HGO-dispersed/U" + std::to_string(static_cast<int>(v)), hgo});
-      }
+  template <typename... Ms>
+  std::vector<NamedMaterial> all_models(ModelList<Ms...>)
+  {
+    std::vector<NamedMaterial> list;
+    (add_model<Ms>(list), ...);
     return list;
   }
+
+  /// Every model of the generated list, each with its test constant sets and every volumetric function.
+  std::vector<NamedMaterial> materials() { return all_models(IsochoricModels{}); }
 
   Mat3 diag(double a, double b, double c) { return Mat3{{a, 0, 0, 0, b, 0, 0, 0, c}}; }
 
@@ -86,6 +95,17 @@ namespace
     return C;
   }
 } // namespace
+
+// Every model of the generated list is among the materials the tests below check.
+TEST(MaterialPoint, EveryModelIsChecked)
+{
+  std::vector<int> seen;
+  for (const auto &m : materials())
+    if (std::find(seen.begin(), seen.end(), m.p.model) == seen.end())
+      seen.push_back(m.p.model);
+  EXPECT_EQ(int(seen.size()), IsochoricModels::size);
+  EXPECT_GE(IsochoricModels::size, 2);
+}
 
 // tau = P F^T with P_iJ = dW/dF_iJ by central differences of the strain energy.
 TEST(MaterialPoint, KirchhoffStressMatchesEnergyDerivative)
@@ -176,9 +196,9 @@ TEST(MaterialPoint, TangentHasMajorSymmetry)
       }
 }
 
-// Closed form for principal stretches l1, l2, l3 with the fibre along e1:
-//   b_bar_i = J^(-2/3) l_i^2, tau_bar_i = mu b_bar_i + 2 psi1 (kappa b_bar_i + (1-3 kappa) b_bar_1 delta_i1),
-//   sigma_i = (tau_bar_i - mean(tau_bar)) / J + U'(J).
+// Closed form for principal stretches l1, l2, l3 with the fibre along e1: b_bar_i = J^(-2/3) l_i^2, each
+// model's own principal fictitious stress tau_bar_i(b_bar) (written from its energy in principal stretches),
+// sigma_i = (tau_bar_i - mean(tau_bar)) / J + U'(J).
 TEST(MaterialPoint, PrincipalCauchyStressMatchesClosedForm)
 {
   for (const auto &m : materials())
@@ -189,17 +209,7 @@ TEST(MaterialPoint, PrincipalCauchyStressMatchesClosedForm)
         double       bb[3], tb[3];
         for (int i = 0; i < 3; ++i)
           bb[i] = std::pow(J, -2.0 / 3.0) * l[i] * l[i];
-        double psi1 = 0.0;
-        if (m.p.model == IsochoricModel::hgo_leaflet)
-          {
-            const double k = m.p.fibre.dispersion;
-            const double E = k * (bb[0] + bb[1] + bb[2] - 3.0) + (1 - 3 * k) * (bb[0] - 1.0);
-            if (E > 0)
-              psi1 = m.p.fibre.k1 * E * std::exp(m.p.fibre.k2 * E * E);
-          }
-        for (int i = 0; i < 3; ++i)
-          tb[i] = m.p.shear_modulus * bb[i] +
-                  2 * psi1 * (m.p.fibre.dispersion * bb[i] + (i == 0 ? (1 - 3 * m.p.fibre.dispersion) * bb[0] : 0.0));
+        m.principal_fictitious_stress(m.p.constants, bb, tb);
         const double mean = (tb[0] + tb[1] + tb[2]) / 3.0;
         double       dU   = 0.0;
         const double kap  = m.p.bulk_modulus;
@@ -230,9 +240,8 @@ TEST(MaterialPoint, StressFreeInReferenceState)
       total_response(m.p, diag(1, 1, 1), a0, tau, c);
       for (double t : tau.v)
         EXPECT_NEAR(t, 0.0, 1e-14) << m.name;
-      // Small-strain limit: c_xxxx = kappa + 4/3 mu for the isotropic part.
-      if (m.p.model == IsochoricModel::neo_hookean)
-        EXPECT_NEAR(c.c[0][0], m.p.bulk_modulus + 4.0 / 3.0 * m.p.shear_modulus, 1e-12);
+      // Small-strain limit: c_xxxx = kappa + 4/3 mu (no fibre carries load at the reference state).
+      EXPECT_NEAR(c.c[0][0], m.p.bulk_modulus + 4.0 / 3.0 * m.small_strain_shear_modulus, 1e-12) << m.name;
     }
 }
 

@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <solver/run_driver.h>
-#include <solver/run_report.h>
-#include <solver/sweep_command.h>
+#include <base/version.h>
+#include <solver/app/run_command.h>
+#include <solver/app/sweep/sweep_command.h>
 #include <string>
 #include <vector>
 

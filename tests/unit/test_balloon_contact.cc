@@ -13,8 +13,8 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/balloon_contact.h>
-#include <solver/balloon_model.h>
+#include <solver/core/force_terms/balloon_contact.h>
+#include <solver/models/balloon_model.h>
 
 using namespace dealii;
 using namespace leafmech;

@@ -11,7 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
-#include <solver/follower_pressure.h>
+#include <solver/core/force_terms/follower_pressure.h>
 
 using namespace dealii;
 using namespace leafmech;

@@ -1,7 +1,7 @@
 // Regurgitation-risk rules: each rule fires on its own threshold and the category is the highest that fired.
 #include <gtest/gtest.h>
 
-#include <solver/regurgitation_risk.h>
+#include <solver/postprocess/regurgitation_risk.h>
 
 using namespace leafmech;
 

@@ -2,25 +2,29 @@
 // recommendation follows it; the table depends on the step records only (so a resumed run rebuilds it).
 #include <gtest/gtest.h>
 
-#include <solver/stepwise_protocol.h>
+#include <solver/postprocess/postprocessors/balloon_status.h>
+#include <solver/postprocess/postprocessors/commissure_splits.h>
+#include <solver/postprocess/postprocessors/orifice_area.h>
+#include <solver/postprocess/stepwise_protocol.h>
 
 using namespace leafmech;
 
 namespace
 {
-  const std::vector<std::pair<std::string, double>> metrics = {{"anterolateral fused length (mm)", 7.0},
-                                                               {"posteromedial fused length (mm)", 7.0}};
-
-  StepRecord step(const std::string &phase, double diameter, double split_al, double split_pm, double tear,
+  /// A phase's last step with the typed results the rules read: balloon, splits (7 mm fused), tear, orifice.
+  StepReport step(const std::string &phase, double diameter, double split_al, double split_pm, double tear,
                   double area)
   {
-    StepRecord s{};
-    s.phase       = phase;
-    s.load_factor = 1.0;
-    s.measures    = {{"balloon_free_diameter_mm", diameter}, {"balloon_achieved_diameter_mm", diameter},
-                     {"anterolateral_split_length_mm", split_al}, {"anterolateral_interface_length_mm", 12.0},
-                     {"posteromedial_split_length_mm", split_pm}, {"posteromedial_interface_length_mm", 12.0},
-                     {"leaflet_tear_index", tear}, {"orifice_area_cm2", area}};
+    StepReport s{};
+    s.record.phase       = phase;
+    s.record.load_factor = 1.0;
+    BalloonResult balloon;
+    balloon.free_diameter_mm = balloon.achieved_diameter_mm = diameter;
+    SplitResult splits;
+    splits.commissures = {{"anterolateral", 7.0, 12.0, split_al}, {"posteromedial", 7.0, 12.0, split_pm}};
+    TearResult t;
+    t.tear_index     = tear;
+    s.results.values = {balloon, splits, t, OrificeResult{area}};
     return s;
   }
 
@@ -30,9 +34,9 @@ namespace
   };
 
   /// The diastolic loading and one inflation-deflation round per Round.
-  std::vector<StepRecord> rounds(const std::vector<Round> &r)
+  std::vector<StepReport> rounds(const std::vector<Round> &r)
   {
-    std::vector<StepRecord> steps = {step("diastolic loading", 0, 0, 0, 0.05, 1.0)};
+    std::vector<StepReport> steps = {step("diastolic loading", 0, 0, 0, 0.05, 1.0)};
     for (const auto &[d, split, tear, mva] : r)
       {
         steps.push_back(step("inflation", d, split, split, tear, 2.0));
@@ -52,7 +56,7 @@ namespace
 
 TEST(StepwiseProtocol, GoesOnWhileNoRuleFires)
 {
-  const StepwiseResult r = stepwise_result(settings({13, 14, 15}), rounds({{13, 2.0, 0.2, 1.1}}), metrics);
+  const StepwiseResult r = stepwise_result(settings({13, 14, 15}), rounds({{13, 2.0, 0.2, 1.1}}));
   ASSERT_EQ(r.rounds.size(), 1u);
   EXPECT_FALSE(r.finished);
   EXPECT_TRUE(r.rounds[0].stop.empty());
@@ -65,7 +69,7 @@ TEST(StepwiseProtocol, GoesOnWhileNoRuleFires)
 TEST(StepwiseProtocol, StopsAtTheTargetMva)
 {
   const StepwiseResult r =
-    stepwise_result(settings({13, 14, 15}), rounds({{13, 2.0, 0.2, 1.1}, {14, 4.0, 0.3, 1.6}}), metrics);
+    stepwise_result(settings({13, 14, 15}), rounds({{13, 2.0, 0.2, 1.1}, {14, 4.0, 0.3, 1.6}}));
   ASSERT_EQ(r.rounds.size(), 2u);
   EXPECT_TRUE(r.finished);
   EXPECT_NE(r.rounds[1].stop.find("MVA reached 1.6"), std::string::npos) << r.rounds[1].stop;
@@ -77,7 +81,7 @@ TEST(StepwiseProtocol, StopsAtAFullSplitWhenTheRiskDoesNotRise)
 {
   StepwiseSettings s   = settings({13, 14, 15});
   s.stop_on_risk_rise  = false; // a split past the fusion also raises the risk, which would fire first
-  const StepwiseResult r = stepwise_result(s, rounds({{13, 2.0, 0.2, 1.1}, {14, 7.0, 0.3, 1.3}}), metrics);
+  const StepwiseResult r = stepwise_result(s, rounds({{13, 2.0, 0.2, 1.1}, {14, 7.0, 0.3, 1.3}}));
   ASSERT_EQ(r.rounds.size(), 2u);
   EXPECT_NE(r.rounds[1].stop.find("whole fused length"), std::string::npos) << r.rounds[1].stop;
   EXPECT_EQ(*r.recommended_mm, 14);
@@ -86,7 +90,7 @@ TEST(StepwiseProtocol, StopsAtAFullSplitWhenTheRiskDoesNotRise)
 TEST(StepwiseProtocol, ARisingRiskRecommendsTheSizeBefore)
 {
   const StepwiseResult r =
-    stepwise_result(settings({13, 14, 15}), rounds({{13, 2.0, 0.2, 1.1}, {14, 8.0, 0.3, 1.6}}), metrics);
+    stepwise_result(settings({13, 14, 15}), rounds({{13, 2.0, 0.2, 1.1}, {14, 8.0, 0.3, 1.6}}));
   ASSERT_EQ(r.rounds.size(), 2u);
   EXPECT_TRUE(r.finished);
   EXPECT_NE(r.rounds[1].stop.find("rose from low to moderate"), std::string::npos) << r.rounds[1].stop;
@@ -95,7 +99,7 @@ TEST(StepwiseProtocol, ARisingRiskRecommendsTheSizeBefore)
 
 TEST(StepwiseProtocol, ARiskRaisedByTheSmallestSizeRecommendsNone)
 {
-  const StepwiseResult r = stepwise_result(settings({13, 14}), rounds({{13, 2.0, 1.2, 1.2}}), metrics);
+  const StepwiseResult r = stepwise_result(settings({13, 14}), rounds({{13, 2.0, 1.2, 1.2}}));
   EXPECT_TRUE(r.finished);
   EXPECT_NE(r.rounds[0].stop.find("from low to high"), std::string::npos) << r.rounds[0].stop;
   EXPECT_FALSE(r.recommended_mm);
@@ -105,7 +109,7 @@ TEST(StepwiseProtocol, ARiskRaisedByTheSmallestSizeRecommendsNone)
 TEST(StepwiseProtocol, TheLastSizeIsRecommendedWhenNoRuleFired)
 {
   const StepwiseResult r =
-    stepwise_result(settings({13, 14}), rounds({{13, 2.0, 0.2, 1.1}, {14, 3.0, 0.3, 1.2}}), metrics);
+    stepwise_result(settings({13, 14}), rounds({{13, 2.0, 0.2, 1.1}, {14, 3.0, 0.3, 1.2}}));
   EXPECT_TRUE(r.finished);
   EXPECT_TRUE(r.rounds[1].stop.empty());
   EXPECT_EQ(*r.recommended_mm, 14);
@@ -114,8 +118,8 @@ TEST(StepwiseProtocol, TheLastSizeIsRecommendedWhenNoRuleFired)
 
 TEST(StepwiseProtocol, AnUnfinishedRoundIsNotARound)
 {
-  std::vector<StepRecord> steps = rounds({{13, 2.0, 0.2, 1.1}});
+  std::vector<StepReport> steps = rounds({{13, 2.0, 0.2, 1.1}});
   steps.push_back(step("inflation", 14, 3.0, 3.0, 0.3, 2.0));
-  steps.back().load_factor = 0.5;
-  EXPECT_EQ(stepwise_result(settings({13, 14}), steps, metrics).rounds.size(), 1u);
+  steps.back().record.load_factor = 0.5;
+  EXPECT_EQ(stepwise_result(settings({13, 14}), steps).rounds.size(), 1u);
 }

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <solver/tear_assessment.h>
+#include <solver/postprocess/postprocessors/tear_index.h>
 
 using namespace leafmech;
 using namespace dealii;

@@ -9,7 +9,7 @@
 #include <meshes/orifice_area.h>
 #include <meshes/valve_generator.h>
 #include <set>
-#include <solver/types.h>
+#include <base/types.h>
 
 using namespace leafmech;
 using namespace dealii;

@@ -3,34 +3,71 @@
  * @file
  * @brief Pointwise constitutive response of every leafmech material, host and device.
  *
- * A material is an isochoric part W_iso(C_bar) (neo-Hookean matrix, optionally plus a fibre term) and a
- * decoupled volumetric part U(J). The isochoric part is evaluated here; how U enters depends on the
+ * A material is an isochoric part W_iso(C_bar) (one of the models in materials/models/, chosen at run time by
+ * MaterialParameters::model) and a decoupled volumetric part U(J). The isochoric part is evaluated here; how U enters depends on the
  * finite-element formulation (pointwise, or through an element-projected pressure), so the volumetric
  * stress helpers take the pressure p explicitly. All stresses are Kirchhoff stresses tau = J sigma, and all
  * tangents are the spatial moduli J c that give the Lie derivative of tau.
  */
-#include <leafmech/kernels/materials/hgo_fibre.h>
+#include <leafmech/kernels/isochoric_models.h> // generated: every header of materials/models/
 #include <leafmech/kernels/materials/isochoric_projection.h>
-#include <leafmech/kernels/materials/neo_hookean.h>
 #include <leafmech/kernels/materials/volumetric.h>
+
+#include <type_traits>
 
 namespace leafmech::kernels
 {
-  enum class IsochoricModel : int
-  {
-    neo_hookean   = 0,
-    hgo_leaflet   = 1
-  };
-
   /// Plain-data material description, copied as is to the device.
   struct MaterialParameters
   {
-    IsochoricModel     model        = IsochoricModel::neo_hookean;
-    double             shear_modulus = 0.0; ///< mu of the matrix, MPa
-    FibreParameters    fibre        = {0.0, 1.0, 0.0};
+    int                model = 0; ///< index of the isochoric model in IsochoricModels (model_index<M>())
+    double             constants[max_material_constants] = {}; ///< the model's, in its Constant order
     double             bulk_modulus = 0.0; ///< kappa, MPa
     VolumetricFunction volumetric   = VolumetricFunction::ogden_quadratic;
   };
+
+  /// Position of model M in the list (what MaterialParameters::model holds).
+  template <typename M, typename First, typename... Rest>
+  constexpr int model_index(ModelList<First, Rest...>)
+  {
+    if constexpr (std::is_same_v<M, First>)
+      return 0;
+    else
+      return 1 + model_index<M>(ModelList<Rest...>{});
+  }
+  template <typename M>
+  constexpr int model_index()
+  {
+    return model_index<M>(IsochoricModels{});
+  }
+
+  /// Calls the fictitious response of the model at `index` (a chain of comparisons the compiler unrolls).
+  template <int I, typename... Ms>
+  struct IsochoricDispatch
+  {
+    LEAFMECH_HOST_DEVICE static double fictitious(int, const double *, const Mat3 &, double, const double *,
+                                                  const Sym3 &, Sym3 &, Sym4 &)
+    {
+      return 0.0; // no model has this index: MaterialParameters::model comes from model_index()
+    }
+  };
+  template <int I, typename M, typename... Ms>
+  struct IsochoricDispatch<I, M, Ms...>
+  {
+    LEAFMECH_HOST_DEVICE static double fictitious(int index, const double *k, const Mat3 &F, double J,
+                                                  const double *a0, const Sym3 &b_bar, Sym3 &tau_bar, Sym4 &c_bar)
+    {
+      return index == I ? M::fictitious(k, F, J, a0, b_bar, tau_bar, c_bar)
+                        : IsochoricDispatch<I + 1, Ms...>::fictitious(index, k, F, J, a0, b_bar, tau_bar, c_bar);
+    }
+  };
+  template <typename... Ms>
+  LEAFMECH_HOST_DEVICE inline double dispatch_fictitious(ModelList<Ms...>, int index, const double *k,
+                                                         const Mat3 &F, double J, const double *a0,
+                                                         const Sym3 &b_bar, Sym3 &tau_bar, Sym4 &c_bar)
+  {
+    return IsochoricDispatch<0, Ms...>::fictitious(index, k, F, J, a0, b_bar, tau_bar, c_bar);
+  }
 
   /// Isochoric Kirchhoff stress and tangent at deformation gradient F (det F > 0), fibre direction a0.
   /// Returns the isochoric strain energy per reference volume.
@@ -42,9 +79,7 @@ namespace leafmech::kernels
     Sym3         tau_bar = zero_sym3();
     Sym4         c_bar;
     set_zero(c_bar);
-    double W = add_neo_hookean_fictitious(p.shear_modulus, b_bar, tau_bar);
-    if (p.model == IsochoricModel::hgo_leaflet)
-      W += add_hgo_fibre_fictitious(p.fibre, F, J, a0, b_bar, tau_bar, c_bar);
+    const double W = dispatch_fictitious(IsochoricModels{}, p.model, p.constants, F, J, a0, b_bar, tau_bar, c_bar);
     project_isochoric(tau_bar, c_bar, tau, c);
     return W;
   }

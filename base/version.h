@@ -1,0 +1,11 @@
+#pragma once
+/**
+ * @file
+ * @brief leafmech's version string (the project version CMake was configured with).
+ */
+#include <string>
+
+namespace leafmech
+{
+  std::string version();
+} // namespace leafmech
