@@ -185,7 +185,7 @@ namespace leafmech
             std::vector<std::filesystem::path> chain;
             expand(file, chain, expanded);
             std::istringstream in(expanded.text);
-            prm.parse_input(in, file, "", /*skip_undefined=*/false, /*assert_mandatory_entries_are_found=*/false);
+            prm.parse_input(in, file, "", /*skip_undefined=*/false);
           }
       }
     catch (const InputError &)
