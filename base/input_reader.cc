@@ -171,7 +171,7 @@ namespace leafmech
     if (!std::filesystem::is_regular_file(file))
       throw InputError("cannot read the input file '" + file + "': " +
                        (std::filesystem::exists(file) ? "it is not a regular file" : "no such file") +
-                       ". Fix: give the path of a .prm (or .json) input deck, e.g. inputs/cook_membrane.prm.");
+                       ". Fix: give the path of a .prm (or .json) input deck, e.g. inputs/pbmv_default.prm.");
     ExpandedInput expanded;
     try
       {

@@ -15,9 +15,36 @@ def arguments():
     return p.parse_args()
 
 
+def test_deck(relative):
+    """A deck of a test case folder, e.g. test_deck("verification/balloon_tube/balloon_tube.prm")."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), relative)
+
+
+class Case:
+    """A verification case folder (tests/<kind>/<case>/): its input decks, reference.json (the reference values,
+    their tolerances and where they come from) and README.md, beside the driver that calls Case(__file__)."""
+
+    def __init__(self, driver):
+        self.folder = os.path.dirname(os.path.abspath(driver))
+        with open(os.path.join(self.folder, "reference.json")) as f:
+            self.reference = json.load(f)
+
+    def deck(self, name):
+        """The absolute path of a deck of this case."""
+        return os.path.join(self.folder, name)
+
+    def value(self, key):
+        """A reference value (reference.json: references/<key>/value)."""
+        return self.reference["references"][key]["value"]
+
+    def tolerance(self, key):
+        return self.reference["references"][key]["tolerance"]
+
+
 def run(args, deck, outdir, sets=(), ranks=None, expect=0):
-    """Runs `leafmech run deck` with --set overrides; returns (exit code, stdout+stderr)."""
-    cmd = [args.leafmech, "run", os.path.join(args.inputs, deck), "--output", outdir]
+    """Runs `leafmech run deck` (absolute, or relative to inputs/) with --set overrides; returns (exit code,
+    stdout+stderr)."""
+    cmd = [args.leafmech, "run", deck if os.path.isabs(deck) else os.path.join(args.inputs, deck), "--output", outdir]
     for s in sets:
         cmd += ["--set", s]
     if ranks is not None:

@@ -1,7 +1,7 @@
 """User-facing failures: each names its cause and fix, exits non-zero, and leaves no result that looks valid."""
 import os
 import subprocess
-from leafmech_testing import arguments, check, finish, run, summary
+from leafmech_testing import arguments, check, finish, run, summary, test_deck
 
 args = arguments()
 os.makedirs(args.workdir, exist_ok=True)
@@ -30,7 +30,7 @@ def expect_input_error(label, argv, *needles):
         print(text)
 
 
-cook = os.path.join(args.inputs, "cook_membrane.prm")
+cook = test_deck("verification/cook_membrane/cook_membrane.prm")
 expect_input_error("missing-file", ["run", "no/such/deck.prm"], "no/such/deck.prm", "no such file")
 misspelt = deck("misspelt.prm", "subsection Finite element\n  set Polynomial degre = 2\nend\n")
 expect_input_error("misspelt", ["run", misspelt], "misspelt.prm", "Line <2>", "Polynomial degre",
@@ -62,7 +62,7 @@ check(code == 0 and text.startswith("leafmech "), "--version")
 
 # Newton failure: one increment, no cut-backs, two iterations: a clean stop that says why and how to fix it.
 out = os.path.join(args.workdir, "newton_failure")
-code, _ = run(args, "cook_membrane.prm", out,
+code, _ = run(args, cook, out,
               ["Load stepping/Number of load steps=1", "Load stepping/Maximum step cuts=0",
                "Nonlinear solver/Maximum iterations=2", "Geometry/Cook membrane/Cells per edge=4"], expect=1)
 s = summary(out)
@@ -86,7 +86,7 @@ check(code == 2 and "no parameters.prm there" in text, f"--resume of a directory
 code, text = leafmech("run", "--resume", out, cook)
 check(code == 2 and "takes no input file" in text, f"--resume with an input file: exit {code}, refused")
 changed = os.path.join(args.workdir, "changed")
-run(args, "cook_membrane.prm", changed, ["Geometry/Cook membrane/Cells per edge=2", "Load stepping/Number of load steps=2"],
+run(args, cook, changed, ["Geometry/Cook membrane/Cells per edge=2", "Load stepping/Number of load steps=2"],
     expect=None)
 with open(os.path.join(changed, "parameters.prm"), "a") as f:
     f.write("subsection Load stepping\n  set Number of load steps = 3\nend\n")
@@ -95,7 +95,7 @@ check(code == 2 and "differs from the parameters the checkpoint was written with
       f"--resume after parameters.prm was edited: exit {code}, refused")
 
 # A later good run into the same directory replaces every stale result.
-run(args, "cook_membrane.prm", out, ["Geometry/Cook membrane/Cells per edge=2", "Output/Interval=0"])
+run(args, cook, out, ["Geometry/Cook membrane/Cells per edge=2", "Output/Interval=0"])
 check(summary(out)["status"] == "completed", "re-run into the same directory: completed")
 check(not any(n.endswith(".tmp") for n in os.listdir(out)), "no temporary files left behind")
 finish()

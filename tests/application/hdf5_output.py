@@ -13,11 +13,11 @@ import json
 import os
 import shutil
 import subprocess
-from leafmech_testing import arguments, check, debian_python, finish, run
+from leafmech_testing import arguments, check, debian_python, finish, run, test_deck
 
 args = arguments()
 out = os.path.join(args.workdir, "tube")
-run(args, os.path.join("verification", "balloon_tube.prm"), out, ranks=2)
+run(args, test_deck("verification/balloon_tube/balloon_tube.prm"), out, ranks=2)
 names = sorted(os.listdir(out))
 h5 = [n for n in names if n.startswith("solution-") and n.endswith(".h5")]
 check("solution.xdmf" in names and len(h5) >= 2, f"solution.xdmf and {len(h5)} .h5 files written")

@@ -15,10 +15,10 @@ import signal
 import subprocess
 import time
 import xml.etree.ElementTree as ET
-from leafmech_testing import arguments, check, debian_python, finish
+from leafmech_testing import arguments, check, debian_python, finish, test_deck
 
 args = arguments()
-deck = os.path.join(args.inputs, "verification", "balloon_tube.prm")
+deck = test_deck("verification/balloon_tube/balloon_tube.prm")
 python = debian_python()
 every_step = ["--set", "Output/Checkpoint interval=1"]
 reference = os.path.join(args.workdir, "uninterrupted")

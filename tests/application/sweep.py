@@ -16,10 +16,10 @@ import os
 import shutil
 import stat
 import subprocess
-from leafmech_testing import arguments, check, debian_python, finish
+from leafmech_testing import arguments, check, debian_python, finish, test_deck
 
 args = arguments()
-tube = os.path.join(args.inputs, "verification", "balloon_tube.prm")
+tube = test_deck("verification/balloon_tube/balloon_tube.prm")
 shutil.rmtree(args.workdir, ignore_errors=True)
 os.makedirs(args.workdir)
 

@@ -2,7 +2,7 @@
 // pulled apart at x = 0 by a prescribed opening Delta (each arm's end face moves by +-Delta / 2 normal to the
 // interface). The verification case of the cohesive law: while the crack grows, beam theory and the energy
 // release rate G = P^2 a^2 / (b E I) give P = sqrt(2/3) (b G_c)^(3/4) (E I)^(1/4) Delta^(-1/2), independent of
-// the crack length (tests/verification/dcb_peel.py).
+// the crack length (tests/verification/dcb_peel/).
 #include <deal.II/base/utilities.h>
 #include <deal.II/grid/grid_generator.h>
 
