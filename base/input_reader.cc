@@ -10,6 +10,8 @@
 #include <fstream>
 #include <regex>
 #include <base/input_reader.h>
+#include <base/parsing.h>
+#include <base/prm_expansion.h>
 #include <sstream>
 
 namespace leafmech
@@ -61,77 +63,57 @@ namespace leafmech
       return text;
     }
 
-    /// An input file with its `include` lines replaced by the files they name (relative to the including file),
-    /// and where every line came from, so messages name the right file and line.
-    struct ExpandedInput
+    /// A message with every line cut to a readable length (deal.II quotes the offending line whole).
+    std::string shortened(const std::string &text)
     {
-      std::string                                   text;
-      std::vector<std::pair<std::string, unsigned>> origin; ///< file and line of each line of text
-    };
-
-    constexpr unsigned int max_include_depth = 8;
-
-    void expand(const std::filesystem::path &file, std::vector<std::filesystem::path> &chain, ExpandedInput &out)
-    {
-      std::error_code             ec;
-      const std::filesystem::path canonical = std::filesystem::weakly_canonical(file, ec);
-      if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
-        {
-          std::string cycle;
-          for (const auto &f : chain)
-            cycle += f.string() + " -> ";
-          throw InputError("the input includes itself: " + cycle + canonical.string() +
-                           ". Fix: remove the include that closes the cycle.");
-        }
-      if (chain.size() >= max_include_depth)
-        throw InputError("'" + file.string() + "' is included " + std::to_string(chain.size()) +
-                         " levels deep; at most " + std::to_string(max_include_depth) + " are allowed");
-      if (!std::filesystem::is_regular_file(file))
-        throw InputError("cannot read '" + file.string() + "' (" +
-                         (chain.empty() ? std::string("the input file") : "included by " + chain.back().string()) +
-                         "): " + (std::filesystem::exists(file) ? "it is not a regular file" : "no such file"));
-      chain.push_back(canonical);
-      std::ifstream in(file);
-      unsigned int  number = 0;
-      for (std::string line; std::getline(in, line);)
-        {
-          ++number;
-          const std::string trimmed = Utilities::trim(line);
-          if (trimmed.rfind("include ", 0) == 0 || trimmed.rfind("INCLUDE ", 0) == 0)
-            {
-              std::filesystem::path target = Utilities::trim(trimmed.substr(8));
-              if (target.is_relative())
-                target = file.parent_path() / target;
-              expand(target, chain, out);
-              continue;
-            }
-          out.text += line + "\n";
-          out.origin.emplace_back(file.string(), number);
-        }
-      chain.pop_back();
+      std::string out, line;
+      std::istringstream in(text);
+      while (std::getline(in, line))
+        out += (out.empty() ? "" : "\n") + excerpt(line, 300);
+      return out;
     }
 
-    /// deal.II's "Line <n> of file <name>" of the expanded text turned into the file and line it came from.
-    std::string with_origins(const std::string &text, const ExpandedInput &input)
+    /// Every declared entry with its value and pattern, as "Section/Name".
+    void collect_values(const boost::property_tree::ptree &tree, const std::string &prefix,
+                        std::vector<std::pair<std::string, std::pair<std::string, std::string>>> &out)
     {
-      const std::regex pattern("Line <([0-9]+)> of file <[^>]*>");
-      std::smatch      m;
-      const std::string head = text.substr(0, 4000); // never run a regular expression over a huge message
-      if (!std::regex_search(head, m, pattern))
-        return text;
-      const std::size_t n = std::stoul(m[1].str());
-      if (n == 0 || n > input.origin.size())
-        return text;
-      const auto &[file, line] = input.origin[n - 1];
-      return text.substr(0, m.position(0)) + "Line <" + std::to_string(line) + "> of file <" + file + ">" +
-             text.substr(m.position(0) + m.length(0));
+      for (const auto &[key, child] : tree)
+        {
+          const std::string name = prefix.empty() ? key : prefix + "/" + key;
+          if (child.get_child_optional("value"))
+            out.push_back({name, {child.get<std::string>("value"), child.get<std::string>("pattern_description")}});
+          else if (!child.empty())
+            collect_values(child, name, out);
+        }
+    }
+
+    /// deal.II's Double pattern lets "nan" and "inf" through: refuse them for every real-valued entry.
+    void check_finite(const ParameterHandler &prm)
+    {
+      std::stringstream json;
+      prm.print_parameters(json, ParameterHandler::JSON);
+      boost::property_tree::ptree tree;
+      boost::property_tree::read_json(json, tree);
+      std::vector<std::pair<std::string, std::pair<std::string, std::string>>> values;
+      collect_values(tree, "", values);
+      for (const auto &[name, entry] : values)
+        if (entry.second.rfind("[Double", 0) == 0)
+          try
+            {
+              parse_number(entry.first, name);
+            }
+          catch (const std::invalid_argument &e)
+            {
+              throw InputError(std::string(e.what()) + "; allowed: " + entry.second);
+            }
     }
 
     std::string suggestion_for(const ParameterHandler &prm, const std::string &text)
     {
-      const std::regex pattern("name <([^>]*)>");
-      std::smatch      m;
-      if (!std::regex_search(text, m, pattern))
+      const std::regex  pattern("name <([^>]*)>");
+      std::smatch       m;
+      const std::string head = text.substr(0, 2000); // no regular expression ever runs over a huge message
+      if (!std::regex_search(head, m, pattern))
         return "";
       const std::string best = closest_entry(prm, m[1].str());
       return best.empty() ? "" : "\n  Did you mean '" + best + "'? (`leafmech print-parameters` lists every entry.)";
@@ -172,34 +154,35 @@ namespace leafmech
       throw InputError("cannot read the input file '" + file + "': " +
                        (std::filesystem::exists(file) ? "it is not a regular file" : "no such file") +
                        ". Fix: give the path of a .prm (or .json) input deck, e.g. inputs/pbmv_default.prm.");
+    const bool json = file.size() > 5 && file.substr(file.size() - 5) == ".json";
     ExpandedInput expanded;
+    if (!json)
+      expanded = expand_input(file);
+    if (json ? std::filesystem::file_size(file) == 0 : expanded.n_settings == 0)
+      throw InputError("the input file '" + file + "' is empty: it sets no parameter, so the run would be the "
+                       "defaults' (Cook's membrane). Fix: give a deck, e.g. inputs/pbmv_default.prm, or write the "
+                       "settings into this one (`leafmech print-parameters` lists them).");
     try
       {
-        if (file.size() > 5 && file.substr(file.size() - 5) == ".json")
+        if (json)
           {
             std::ifstream in(file);
             prm.parse_input_from_json(in);
           }
         else
           {
-            std::vector<std::filesystem::path> chain;
-            expand(file, chain, expanded);
             std::istringstream in(expanded.text);
             prm.parse_input(in, file, "", /*skip_undefined=*/false);
           }
       }
-    catch (const InputError &)
-      {
-        throw;
-      }
     catch (const ExceptionBase &e)
       {
-        const std::string text = with_origins(exception_text(e), expanded);
+        const std::string text = shortened(with_origins(exception_text(e), expanded));
         throw InputError("invalid input file '" + file + "':\n  " + text + suggestion_for(prm, text));
       }
     catch (const std::exception &e)
       {
-        throw InputError("invalid input file '" + file + "': " + e.what());
+        throw InputError("invalid input file '" + file + "': " + shortened(e.what()));
       }
 
     const std::vector<std::string> entries = declared_entries(prm);
@@ -207,13 +190,16 @@ namespace leafmech
       {
         const auto eq = item.find('=');
         if (eq == std::string::npos)
-          throw InputError("--set '" + item + "': expected \"Section/Name=value\"");
+          throw InputError("--set '" + excerpt(item, 200) + "': expected \"Section/Name=value\"");
         const std::string path  = Utilities::trim(item.substr(0, eq));
         const std::string value = Utilities::trim(item.substr(eq + 1));
+        if (path.size() > 2 * max_parameter_name)
+          throw InputError("--set '" + excerpt(item, 60) + "': a parameter path of " + std::to_string(path.size()) +
+                           " characters; names are at most " + std::to_string(max_parameter_name) + " characters");
         if (std::find(entries.begin(), entries.end(), path) == entries.end())
           {
             const std::string best = closest_entry(prm, path);
-            throw InputError("--set '" + item + "': there is no parameter '" + path + "'." +
+            throw InputError("--set '" + excerpt(item, 200) + "': there is no parameter '" + excerpt(path, 200) + "'." +
                              (best.empty() ? "" : " Did you mean '" + best + "'?") +
                              " (`leafmech print-parameters` lists every entry.)");
           }
@@ -228,10 +214,11 @@ namespace leafmech
           {
             for (std::size_t i = 0; i + 1 < parts.size(); ++i)
               prm.leave_subsection();
-            throw InputError("--set '" + item + "': " + exception_text(e));
+            throw InputError("--set '" + excerpt(item, 200) + "': " + shortened(exception_text(e)));
           }
         for (std::size_t i = 0; i + 1 < parts.size(); ++i)
           prm.leave_subsection();
       }
+    check_finite(prm);
   }
 } // namespace leafmech

@@ -20,8 +20,9 @@ namespace leafmech
     StateWriter &operator<<(const T &value)
     {
       static_assert(std::is_trivially_copyable_v<T>, "only plain values are stored bit for bit");
-      const char *p = reinterpret_cast<const char *>(&value);
-      bytes.insert(bytes.end(), p, p + sizeof(T));
+      const std::size_t at = bytes.size();
+      bytes.resize(at + sizeof(T));
+      std::memcpy(bytes.data() + at, &value, sizeof(T));
       return *this;
     }
     template <typename T>
@@ -35,7 +36,9 @@ namespace leafmech
     StateWriter &operator<<(const std::string &s)
     {
       *this << static_cast<unsigned long long>(s.size());
-      bytes.insert(bytes.end(), s.begin(), s.end());
+      const std::size_t at = bytes.size();
+      bytes.resize(at + s.size());
+      std::memcpy(bytes.data() + at, s.data(), s.size());
       return *this;
     }
     const std::vector<char> &data() const { return bytes; }

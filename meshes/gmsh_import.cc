@@ -3,6 +3,7 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <meshes/gmsh_check.h>
 #include <meshes/gmsh_import.h>
 #include <meshes/valve_generator.h>
 #include <set>
@@ -61,12 +62,7 @@ namespace leafmech
 
   ValveMesh import_gmsh_valve(const std::string &file, Triangulation<3> &tria)
   {
-    {
-      std::ifstream probe(file);
-      if (!probe)
-        throw std::invalid_argument("cannot open mesh file '" + file + "' (check the path; relative paths are "
-                                    "taken from the working directory)");
-    }
+    check_gmsh_file(file);
     const auto names = read_physical_names(file);
     if (names.empty())
       throw std::invalid_argument("mesh file '" + file + "' has no named physical groups ($PhysicalNames): name the "

@@ -41,9 +41,20 @@ namespace leafmech
         const double s_al = g.commissural_span + g.anterolateral_fusion;
         const double s_pm = g.commissural_span + g.posteromedial_fusion;
         if (s_al <= std::abs(yc) || s_pm <= std::abs(yc))
-          throw std::invalid_argument("commissural span + fused length (" + fmt(std::min(s_al, s_pm)) +
-                                      " mm) must exceed |Orifice offset| = " + fmt(std::abs(yc)) +
-                                      " mm; increase Commissural span or reduce the offset");
+          {
+            const bool  al      = s_al <= std::abs(yc);
+            const double fusion = al ? g.anterolateral_fusion : g.posteromedial_fusion;
+            const std::string which = al ? "Anterolateral" : "Posteromedial";
+            if (fusion == 0.0)
+              throw std::invalid_argument(
+                which + " fusion length = 0 (not fused) leaves the orifice's end " + fmt(g.commissural_span) +
+                " mm (the Commissural span) from the commissure, which must exceed |Orifice offset| = " +
+                fmt(std::abs(yc)) + " mm. Fix: raise Commissural span to the span plus the fusion it replaces "
+                "(e.g. 3 + 7 = 10 mm for the same valve unfused) or reduce the offset");
+            throw std::invalid_argument("commissural span + fused length (" + fmt(std::min(s_al, s_pm)) +
+                                        " mm) must exceed |Orifice offset| = " + fmt(std::abs(yc)) +
+                                        " mm; increase Commissural span or reduce the offset");
+          }
         a  = orifice_half_length(g);
         xc = 0.5 * (std::sqrt(s_pm * s_pm - yc * yc) - std::sqrt(s_al * s_al - yc * yc));
         if (a < 1.0)
@@ -274,10 +285,48 @@ namespace leafmech
       mesh.add_metric("commissure_fusion volume (mm^3)", fused_volume[0] + fused_volume[1]);
     }
 
+    /// Volume (mm^3) of the union of spheres: their sum when none overlap, else by counting the points of a fine
+    /// grid (h = smallest radius / 24).
+    double union_volume(const std::vector<std::pair<Point<3>, double>> &spheres)
+    {
+      double separate = 0.0; // exact while no two spheres overlap
+      bool   overlap  = false;
+      for (std::size_t i = 0; i < spheres.size(); ++i)
+        {
+          separate += 4.0 / 3.0 * pi * std::pow(spheres[i].second, 3);
+          for (std::size_t j = 0; j < i; ++j)
+            overlap = overlap ||
+                      spheres[i].first.distance(spheres[j].first) < spheres[i].second + spheres[j].second;
+        }
+      if (!overlap)
+        return separate;
+      Point<3> lo = spheres[0].first, hi = lo;
+      double   h  = spheres[0].second;
+      for (const auto &[c, r] : spheres)
+        for (unsigned int d = 0; d < 3; ++d)
+          {
+            lo[d] = std::min(lo[d], c[d] - r), hi[d] = std::max(hi[d], c[d] + r);
+            h     = std::min(h, r);
+          }
+      h /= 24.0;
+      std::size_t inside = 0;
+      for (double x = lo[0] + 0.5 * h; x < hi[0]; x += h)
+        for (double y = lo[1] + 0.5 * h; y < hi[1]; y += h)
+          for (double z = lo[2] + 0.5 * h; z < hi[2]; z += h)
+            for (const auto &[c, r] : spheres)
+              if (Point<3>(x, y, z).distance(c) <= r)
+                {
+                  ++inside;
+                  break;
+                }
+      return inside * h * h * h;
+    }
+
     void mark_calcium(const ValveGeometry &g, const ValveShape &shape, Triangulation<3> &tria, ValveMesh &mesh)
     {
-      double volume = 0.0, nominal = 0.0;
-      std::vector<bool> calcified(tria.n_active_cells(), false);
+      double                                  volume = 0.0;
+      std::vector<bool>                       calcified(tria.n_active_cells(), false);
+      std::vector<std::pair<Point<3>, double>> spheres;
       for (const CalciumNodule &nod : g.nodules)
         {
           double th = nod.angle_deg * pi / 180.0;
@@ -289,6 +338,16 @@ namespace leafmech
           Tensor<1, 3> t_theta, normal;
           shape.frame(th, s, t_theta, normal);
           const Point<3> centre = shape.atrial(th, s) + 0.5 * shape.thickness(s) * normal;
+          // A nodule inside another adds no calcium: it is a repeated or mistyped entry.
+          const std::string name = "'" + nod.site + ": " + fmt(nod.angle_deg, 1) + ", " + fmt(nod.radial_fraction) +
+                                   ", " + fmt(nod.radius_mm) + "'";
+          for (std::size_t k = 0; k < spheres.size(); ++k)
+            if (centre.distance(spheres[k].first) + std::min(nod.radius_mm, spheres[k].second) <=
+                std::max(nod.radius_mm, spheres[k].second) + 1e-9)
+              throw std::invalid_argument("Calcium nodules: nodule " + std::to_string(spheres.size() + 1) + " " +
+                                          name + " and nodule " + std::to_string(k + 1) +
+                                          " lie one inside the other (the same calcium twice); remove one of them");
+          spheres.emplace_back(centre, nod.radius_mm);
           unsigned int   hits   = 0;
           for (const auto &cell : tria.active_cell_iterators())
             if (cell->center().distance(centre) <= nod.radius_mm)
@@ -300,14 +359,14 @@ namespace leafmech
                 cell->set_material_id(MaterialIds::calcium);
               }
           if (hits == 0)
-            throw std::invalid_argument("calcium nodule '" + nod.site + ": " + fmt(nod.angle_deg, 1) + ", " +
-                                        fmt(nod.radial_fraction) + ", " + fmt(nod.radius_mm) + "' contains no cell "
-                                        "centre; enlarge its radius or refine the mesh");
-          nominal += 4.0 / 3.0 * pi * std::pow(nod.radius_mm, 3);
+            throw std::invalid_argument("calcium nodule " + name + " contains no cell centre; enlarge its radius or "
+                                        "refine the mesh");
         }
+      // Both volumes count overlapping nodules once: the cells marked, and the union of the nodule spheres.
+      const double nominal = union_volume(spheres);
       mesh.add_metric("calcium nodules", double(g.nodules.size()));
       mesh.add_metric("calcium volume (mm^3)", volume);
-      mesh.add_metric("calcium nominal sphere volume (mm^3)", nominal);
+      mesh.add_metric("calcium nominal sphere volume (mm^3)", nominal); // of the union of the spheres
     }
 
     void add_chordae(const ValveGeometry &g, const Triangulation<3> &tria, ValveMesh &mesh)
@@ -402,9 +461,10 @@ namespace leafmech
       "Leaflet thickness at the free edge (mm); rheumatic leaflets are thickest at the tips (2-4 mm anatomically, "
       "more on echo).");
     d("Anterolateral fusion length", "7", Patterns::Double(0, 30),
-      "Fused length of the anterolateral commissure, from the commissure towards the centre (mm); 0 = not fused.");
+      "Fused length of the anterolateral commissure, from the commissure towards the centre (mm); 0 = not fused "
+      "(the commissural leaflet then runs to the orifice: raise Commissural span by the fusion it replaces).");
     d("Posteromedial fusion length", "7", Patterns::Double(0, 30),
-      "Fused length of the posteromedial commissure (mm); 0 = not fused.");
+      "Fused length of the posteromedial commissure (mm); 0 = not fused (raise Commissural span likewise).");
     d("Commissural span", "3", Patterns::Double(0.5, 20),
       "Unfused commissural leaflet between the annulus and the start of the fusion (mm).");
     d("Fusion width", "4", Patterns::Double(0.1, 20),

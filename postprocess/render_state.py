@@ -2,10 +2,11 @@
 stress, the split commissures (cohesive_damage = 1) outlined in red, and the balloon as a translucent surface.
 Run with pvbatch; on a machine with no display, under xvfb-run:
 
-    xvfb-run -a pvbatch postprocess/render_state.py output/pbmv_default [--time inflated|last] [--output FILE]
+    xvfb-run -a pvbatch postprocess/render_state.py output/pbmv_default [--time inflated|last ...] [--output FILE]
 
 --time last (default) is the end of the run (after the deflation: the post-procedure valve); --time inflated is
-the end of the (last) inflation: the valve on the balloon.
+the end of the (last) inflation: the valve on the balloon. Several times render in one call (one ParaView
+start-up); --output names the file of a single time.
 """
 import argparse
 import csv
@@ -32,17 +33,24 @@ def inflated_time(run):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("run", help="a run's output directory (holds solution.pvd)")
-    p.add_argument("--time", choices=("last", "inflated"), default="last")
-    p.add_argument("--output", help="PNG file (default: RUN/state_<time>.png)")
+    p.add_argument("--time", choices=("last", "inflated"), nargs="+", default=["last"])
+    p.add_argument("--output", help="PNG file (default: RUN/state_<time>.png); one --time only")
     a = p.parse_args()
-    solution = OpenDataFile(os.path.join(a.run, "solution.pvd"))
+    if a.output and len(a.time) > 1:
+        sys.exit("render_state: --output names the file of one --time")
+    for which in a.time:
+        render(a.run, which, a.output)
+
+
+def render(run, which, output):
+    solution = OpenDataFile(os.path.join(run, "solution.pvd"))
     if solution is None:
-        sys.exit(f"render_state: no solution.pvd in {a.run}")
+        sys.exit(f"render_state: no solution.pvd in {run}")
     times = list(solution.TimestepValues) or [0.0]
-    inflated = inflated_time(a.run) if a.time == "inflated" else None
-    if a.time == "inflated" and inflated is None:
-        sys.exit(f"render_state: {a.run} has no inflation (history.csv)")
-    time = times[-1] if a.time == "last" else max(t for t in times if t <= inflated + 1e-9)
+    inflated = inflated_time(run) if which == "inflated" else None
+    if which == "inflated" and inflated is None:
+        sys.exit(f"render_state: {run} has no inflation (history.csv)")
+    time = times[-1] if which == "last" else max(t for t in times if t <= inflated + 1e-9)
 
     view = CreateView("RenderView")
     view.ViewSize = [1400, 1000]
@@ -61,7 +69,7 @@ def main():
     # evaluated at the cell vertices, where the displacement interpolated on a coarse, strongly deformed Q2 cell
     # can give a wild J (the three-field formulation holds J only on average per cell) and, through the
     # exponential fibre law, absurd stresses at a few points.
-    summary_path = os.path.join(a.run, "summary.json")
+    summary_path = os.path.join(run, "summary.json")
     summary = json.load(open(summary_path)) if os.path.exists(summary_path) else {}
     top = (summary.get("leaflets") or {}).get("max_principal_stress_MPa")
     if top:
@@ -82,8 +90,8 @@ def main():
         shown.LineWidth = 4
         shown.ColorArrayName = ["POINTS", ""]
 
-    balloon_pvd = os.path.join(a.run, "balloon.pvd")
-    if os.path.exists(balloon_pvd) and a.time == "inflated":
+    balloon_pvd = os.path.join(run, "balloon.pvd")
+    if os.path.exists(balloon_pvd) and which == "inflated":
         balloon = OpenDataFile(balloon_pvd)
         UpdatePipeline(time=time, proxy=balloon)
         b = Show(balloon, view)
@@ -97,7 +105,7 @@ def main():
     view.CameraViewUp = [0, 1, 0]
     view.ResetCamera()
     Render(view)
-    out = a.output or os.path.join(a.run, f"state_{a.time}.png")
+    out = output or os.path.join(run, f"state_{which}.png")
     tmp = out + ".tmp.png"
     SaveScreenshot(tmp, view, ImageResolution=[1400, 1000])
     os.replace(tmp, out)

@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libgtest-dev libbenchmark-dev
   python3 python3-numpy python3-h5py python3-matplotlib
   paraview python3-paraview xvfb xauth    # output tests and screenshots (pvpython, pvbatch under xvfb-run)
+  chromium                               # the report pages' test in a real headless browser
 )
 # VTK's headers (libvtk9-dev) are not installed: its python3-vtk9 conflicts with python3-paraview on Debian 12,
 # and deal.II writes VTU itself.

@@ -1,11 +1,16 @@
 // leafmech: finite-element leaflet mechanics for balloon valvuloplasty. Thin command-line front end.
 #include <deal.II/base/mpi.h>
 
+#include <petscsys.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <base/version.h>
+#include <solver/app/collective.h>
+#include <solver/app/report/report_command.h>
 #include <solver/app/run_command.h>
+#include <solver/app/run_control.h>
 #include <solver/app/sweep/sweep_command.h>
 #include <string>
 #include <vector>
@@ -15,20 +20,24 @@ namespace
   void usage(std::ostream &out)
   {
     out << "Usage:\n"
-           "  leafmech run FILE.prm [--set \"Section/Name=value\"]... [--output DIR] [--stop-at-step N]\n"
-           "  leafmech run --resume DIR [--stop-at-step N]\n"
+           "  leafmech run FILE.prm [--set \"Section/Name=value\"]... [--output DIR] [--stop-at-step N] [--verbose]\n"
+           "  leafmech run --resume DIR [--stop-at-step N] [--verbose]\n"
            "  leafmech mesh FILE.prm [--set \"Section/Name=value\"]... [--output DIR]\n"
            "  leafmech sweep FILE.prm --param \"Section/Name\" --values LIST [--param ... --values ...]...\n"
            "                 [--set \"Section/Name=value\"]... [--jobs N] [--ranks R] [--output DIR]\n"
            "  leafmech sweep FILE.prm ... --emit-slurm DIR\n"
            "  leafmech sweep --gather DIR\n"
+           "  leafmech report DIR [--no-renders]\n"
            "  leafmech print-parameters\n"
            "  leafmech --help | --version\n\n"
            "run               solve the input deck; results in DIR (Output/Directory by default): solution.pvd,\n"
            "                  solution-NNNN.pvtu, summary.json, history.csv, newton.csv, parameters.prm, log.txt,\n"
            "                  checkpoint/ (every Output/Checkpoint interval steps). --resume DIR continues the run\n"
            "                  in DIR from its last checkpoint (same number of MPI ranks) to the same result;\n"
-           "                  --stop-at-step N stops after step N with a checkpoint (exit code 3)\n"
+           "                  --stop-at-step N stops after step N with a checkpoint (exit code 3). The terminal\n"
+           "                  shows one line per converged step and a final table (--verbose: every Newton\n"
+           "                  iteration and measure too, which log.txt always holds). SIGTERM or SIGINT (a SLURM\n"
+           "                  time limit, Ctrl-C) drops the step in hand and stops with a checkpoint (exit code 3)\n"
            "mesh              build the input's geometry only: mesh.pvtu (material_id, fibre_direction),\n"
            "                  mesh_boundary.vtu (boundary_id), chordae.vtu, mesh_report.json; prints cells, DoFs,\n"
            "                  minimum scaled Jacobian and orifice area\n"
@@ -38,9 +47,13 @@ namespace
            "                  MVA pre/post, risk). Points already completed in DIR are kept, so running the same\n"
            "                  command again completes only the missing or failed ones. --emit-slurm writes a\n"
            "                  SLURM job array (DIR/sweep.slurm) instead; --gather builds the tables from DIR\n"
+           "report            DIR's report page: report.html of a run (verdict, inputs, plots, ParaView renders\n"
+           "                  where pvbatch is installed), sweep.html of a sweep (table, plots); a run writes its\n"
+           "                  report.html itself at its end\n"
            "print-parameters  every parameter with its default, allowed values and unit\n"
-           "Exit codes: 0 completed, 1 simulation failed (see summary.json), 2 invalid input or usage,\n"
-           "3 stopped as asked by --stop-at-step (resume it with --resume DIR).\n"
+           "Exit codes: 0 completed, 1 simulation failed (see summary.json: Newton, a stall, Run/Time limit),\n"
+           "2 invalid input or usage (nothing computed, no result files), 3 stopped with a checkpoint by\n"
+           "--stop-at-step, SIGTERM or SIGINT (resume it with --resume DIR).\n"
            "Parallel: mpirun -np N leafmech run FILE.prm\n";
   }
 } // namespace
@@ -104,11 +117,67 @@ namespace
   }
 } // namespace
 
+namespace
+{
+  int report(const std::vector<std::string> &args)
+  {
+    std::string directory;
+    bool        renders = true;
+    for (std::size_t i = 1; i < args.size(); ++i)
+      if (args[i] == "--no-renders")
+        renders = false;
+      else if (directory.empty() && args[i].rfind("--", 0) != 0)
+        directory = args[i];
+      else
+        {
+          std::cerr << "leafmech report: unexpected argument '" << args[i] << "'\n\n";
+          usage(std::cerr);
+          return 2;
+        }
+    if (directory.empty())
+      {
+        std::cerr << "leafmech report: give a run's or a sweep's output directory\n\n";
+        usage(std::cerr);
+        return 2;
+      }
+    return leafmech::report_command(directory, renders);
+  }
+
+  int run_main(int argc, char **argv);
+} // namespace
+
 int main(int argc, char **argv)
+{
+  // No exception may end the program with std::terminate's abort (and, under mpirun, a backtrace).
+  try
+    {
+      return run_main(argc, argv);
+    }
+  catch (const std::exception &e)
+    {
+      std::cerr << "leafmech: " << leafmech::error_text(e) << "\n";
+    }
+  catch (...)
+    {
+      std::cerr << "leafmech: an unexpected error\n";
+    }
+  return 1;
+}
+
+namespace
+{
+  int run_main(int argc, char **argv)
 {
   if (argc > 1 && std::string(argv[1]) == "sweep")
     return sweep(std::vector<std::string>(argv + 1, argv + argc));
+  if (argc > 1 && std::string(argv[1]) == "report")
+    return report(std::vector<std::string>(argv + 1, argv + argc));
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
+  // PETSc's failures come back as error codes that leafmech translates; its own wall of messages is not printed.
+  PetscPushErrorHandler(PetscReturnErrorHandler, nullptr);
+  // PETSc (and MPI) install signal handlers of their own: SIGTERM and SIGINT are leafmech's, to stop cleanly.
+  PetscPopSignalHandler();
+  leafmech::RunControl::install_signal_handlers();
   const bool               root = dealii::Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
   std::vector<std::string> args(argv + 1, argv + argc);
   auto                     fail = [&](const std::string &msg) {
@@ -146,7 +215,9 @@ int main(int argc, char **argv)
   leafmech::RunRequest request;
   for (std::size_t i = 1; i < args.size(); ++i)
     {
-      if (args[i] == "--set" || args[i] == "--output" || args[i] == "--resume" || args[i] == "--stop-at-step")
+      if (args[i] == "--verbose" && command == "run")
+        request.verbose = true;
+      else if (args[i] == "--set" || args[i] == "--output" || args[i] == "--resume" || args[i] == "--stop-at-step")
         {
           if (i + 1 >= args.size())
             return fail(args[i] + " needs a value");
@@ -179,3 +250,4 @@ int main(int argc, char **argv)
   return command == "run" ? leafmech::run_command(request, MPI_COMM_WORLD)
                           : leafmech::mesh_command(request, MPI_COMM_WORLD);
 }
+} // namespace

@@ -12,6 +12,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <base/atomic_file.h>
+#include <base/output_directory.h>
+#include <solver/app/collective.h>
 #include <solver/app/run_command.h>
 #include <solver/postprocess/vtu_text.h>
 #include <sstream>
@@ -69,14 +71,21 @@ namespace leafmech
           std::cerr << "leafmech: " << e.what() << "\n";
         return 2;
       }
-    const std::string dir = input.parameters.output.directory;
-    if (root)
-      {
-        std::filesystem::create_directories(dir);
+    const std::string dir     = input.parameters.output.directory;
+    const std::string failure = agree_on_failure(
+      comm,
+      [&] {
+        make_output_directory(dir);
         for (const std::string old : {"mesh.pvtu", "mesh_boundary.vtu", "chordae.vtu", "mesh_report.json"})
           std::filesystem::remove(dir + "/" + old);
+      },
+      /*root_only=*/true);
+    if (!failure.empty())
+      {
+        if (root)
+          std::cerr << "leafmech: " << failure << "\n";
+        return 2;
       }
-    MPI_Barrier(comm);
 
     const SolverParameters &parameters = input.parameters.solver;
     const FESystem<dim>     fe(FE_Q<dim>(parameters.degree), dim);

@@ -21,6 +21,7 @@ namespace leafmech
     std::string              output_directory; ///< overrides Output/Directory when not empty
     std::string              resume_directory; ///< continue the run in this directory from its last checkpoint
     unsigned int             stop_at_step = 0; ///< stop (resumably, with a checkpoint) after this step; 0: never
+    bool                     verbose      = false; ///< Newton iterations and measures on the terminal too
   };
 
   /// The checked input of a run: parameters, problem and balloon.

@@ -16,7 +16,24 @@ namespace leafmech
 
   int TeeBuffer::sync() { return ((a ? a->pubsync() : 0) == 0 && (b ? b->pubsync() : 0) == 0) ? 0 : -1; }
 
-  std::string progress_line(const StepReport &report, double elapsed, double phase_elapsed, double phase_covered)
+  void PhaseClock::start(double now, double from)
+  {
+    recent.clear();
+    recent.emplace_back(now, from);
+  }
+
+  double PhaseClock::step(double now, double load_factor)
+  {
+    recent.emplace_back(now, load_factor);
+    while (recent.size() > 6) // the rate of the last five steps
+      recent.pop_front();
+    const double covered = recent.back().second - recent.front().second;
+    if (recent.size() < 2 || !(covered > 0) || load_factor >= 1.0 - 1e-12)
+      return -1.0;
+    return (recent.back().first - recent.front().first) * (1.0 - load_factor) / covered;
+  }
+
+  std::string progress_line(const StepReport &report, double elapsed, double seconds_left)
   {
     const StepRecord  &step = report.record;
     std::ostringstream line;
@@ -28,9 +45,8 @@ namespace leafmech
            << " mm)";
     line << ", " << step.newton_iterations << " Newton iterations, |R| " << std::scientific << std::setprecision(1)
          << step.residual_norm << " N, " << std::fixed << std::setprecision(1) << elapsed << " s elapsed";
-    if (step.load_factor > 0.0 && step.load_factor < 1.0 - 1e-12)
-      line << ", about " << phase_elapsed * (1.0 - step.load_factor) / std::max(phase_covered, 1e-12)
-           << " s left in this phase";
+    if (seconds_left >= 0.0)
+      line << ", about " << seconds_left << " s left in this phase at the rate of its last steps";
     return line.str();
   }
 

@@ -6,6 +6,7 @@
  */
 #include <deal.II/base/parameter_handler.h>
 
+#include <solver/app/run_control.h>
 #include <solver/core/solver_parameters.h>
 #include <solver/postprocess/output_settings.h>
 #include <solver/postprocess/stepwise_settings.h>
@@ -19,6 +20,7 @@ namespace leafmech
     OutputSettings   output;
     StepwiseSettings stepwise;
     std::string      backend = "auto"; ///< Run/Backend: auto | cpu | cuda
+    RunLimits        limits;           ///< time limit and stall rule
   };
 
   /// Declares every section: run control, finite element, solvers, output, geometry, materials, balloon.

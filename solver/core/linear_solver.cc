@@ -2,6 +2,9 @@
 #include <deal.II/fe/mapping_q1.h>
 #include <deal.II/base/utilities.h>
 
+#include <petscmat.h>
+
+#include <cmath>
 #include <solver/core/linear_solver.h>
 
 #include <sstream>
@@ -12,6 +15,41 @@ namespace leafmech
 
   namespace
   {
+    /// What MUMPS says went wrong (its INFOG(1)), in words with a fix; "" if it says nothing.
+    std::string mumps_cause(KSP ksp)
+    {
+      PC       pc;
+      Mat      F;
+      PetscInt code = 0;
+      if (KSPGetPC(ksp, &pc) != 0 || PCFactorGetMatrix(pc, &F) != 0 || F == nullptr ||
+          MatMumpsGetInfog(F, 1, &code) != 0 || code >= 0)
+        return "";
+      const std::string infog = " (MUMPS INFOG(1) = " + std::to_string(code) + ")";
+      switch (code)
+        {
+          case -10:
+            return "the tangent is numerically singular" + infog + ": a rigid-body motion is not held, or cells "
+                   "lost their stiffness. Fix: check the held boundary and the material parameters";
+          case -13:
+            return "MUMPS could not allocate its memory" + infog + ". Fix: more MPI ranks or a coarser mesh";
+          case -19:
+            return "MUMPS needs more memory than its limit allows" + infog + ". Fix: raise or remove "
+                   "-mat_mumps_icntl_23 in Linear solver/Extra PETSc options";
+          case -8:
+          case -9:
+          case -11:
+          case -14:
+          case -15:
+          case -17:
+          case -20:
+            return "MUMPS ran out of workspace" + infog + ". Fix: add '-mat_mumps_icntl_14 200' to Linear "
+                   "solver/Extra PETSc options";
+          default:
+            return "MUMPS failed" + infog + ", typically on NaN or Inf entries of the tangent. Fix: check the "
+                   "input's numbers and that no cell is inverted";
+        }
+    }
+
     void check(PetscErrorCode ierr, const char *what)
     {
       if (ierr != 0)
@@ -174,6 +212,14 @@ namespace leafmech
       }
     if (ierr != 0 || reason < 0)
       {
+        PetscReal norm = 0;
+        VecNorm(static_cast<Vec>(b), NORM_2, &norm);
+        if (!std::isfinite(norm))
+          throw LinearSolverFailure("the residual holds NaN or Inf: some state the materials or loads cannot "
+                                    "evaluate (check the input's numbers)");
+        if (settings.method == "direct")
+          if (const std::string cause = mumps_cause(ksp); !cause.empty())
+            throw LinearSolverFailure("linear solver (" + describe() + ") failed: " + cause);
         std::string why = ierr != 0 ? "PETSc error " + std::to_string(ierr) : KSPConvergedReasons[reason];
         throw LinearSolverFailure("linear solver (" + describe() + ") failed: " + why +
                                   (settings.method == "direct" ? " (singular or indefinite tangent: check the "

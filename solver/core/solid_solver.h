@@ -52,6 +52,13 @@ namespace leafmech
     /// Contact with this balloon (call before setup; `inflation` must outlive the solver).
     void set_balloon(const BalloonInflation *inflation, kernels::BackendKind backend);
 
+    /**
+     * @brief A question the solver asks before every Newton iteration (collectively: every rank calls it and
+     * the answer must be the same on all): a non-empty answer abandons the increment, returns to the last
+     * converged state and ends run() as stopped, with the answer as its message (a signal, a time limit).
+     */
+    void set_interrupt(std::function<std::string()> poll) { interrupt = std::move(poll); }
+
     /// Builds the mesh, the dofs, the force terms and the sparsity. Throws std::runtime_error on bad meshes.
     void setup();
 
@@ -104,7 +111,8 @@ namespace leafmech
       not_converged,
       inverted,
       diverged,
-      linear_failure
+      linear_failure,
+      interrupted
     };
 
     void create_force_terms();
@@ -155,5 +163,7 @@ namespace leafmech
     unsigned int                 step_count = 0;        ///< converged steps over all phases
     dealii::Timer                wall_clock;            ///< since construction
     double                       earlier_elapsed = 0.0; ///< elapsed time before a resumed run started (s)
+    std::function<std::string()> interrupt;             ///< asked before every Newton iteration
+    bool                         holding = false;       ///< inside hold_final_load
   };
 } // namespace leafmech

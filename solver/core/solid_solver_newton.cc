@@ -43,6 +43,9 @@ namespace leafmech
     AffineConstraints<double>  step_constraints;
     for (unsigned int it = 0; it < settings.max_newton_iterations; ++it)
       {
+        if (interrupt && !holding) // a hold is short and part of its phase's last step: it is not interrupted
+          if (why = interrupt(); !why.empty())
+            return IncrementStatus::interrupted;
         // Dirichlet dofs: the update must bring u to the prescribed value (zero once reached).
         std::map<types::global_dof_index, double> remaining;
         for (const auto &[dof, value] : target)
@@ -146,6 +149,8 @@ namespace leafmech
                                                             unsigned int &iterations)
   {
     IncrementStatus status = solve_increment(step, load_factor, why, iterations);
+    if (status == IncrementStatus::interrupted)
+      return status;
     // Terms with multipliers (augmented Lagrangian) update them and ask for another solve until satisfied.
     for (unsigned int round = 0; status == IncrementStatus::converged; ++round)
       {

@@ -69,6 +69,16 @@ namespace leafmech
         solution_ghosted = solution;
         for (const auto &term : terms)
           term->reject();
+        if (status == IncrementStatus::interrupted)
+          {
+            // The increment is dropped, not failed: a resumed run takes it again as it was.
+            log << "  increment to load factor " << target << " abandoned: " << why << "\n";
+            outcome.stopped     = true;
+            outcome.message     = why;
+            outcome.load_factor = lambda;
+            outcome.steps       = step;
+            return outcome;
+          }
         ++cuts_in_row;
         log << "  increment to load factor " << target << " failed: " << why << "\n";
         if (cuts_in_row > settings.max_step_cuts)
@@ -102,6 +112,7 @@ namespace leafmech
     // state could instead jump to another equilibrium (a split running unstably: the viscous path is the
     // quasi-static answer). If a held increment fails, the phase ends in the last state reached.
     unsigned int total = 0;
+    holding            = true;
     for (double dt = first_dt; dt <= hold_end_time; dt *= 4.0)
       {
         PETScWrappers::MPI::Vector held = solution;
@@ -120,6 +131,7 @@ namespace leafmech
           }
         commit();
       }
+    holding = false;
     return total;
   }
 } // namespace leafmech

@@ -41,7 +41,7 @@ namespace leafmech
     prm.declare_entry("Residual tolerance", "1e-9", Patterns::Double(0.0, 1.0),
                       "Converged when the residual norm (N) falls below this fraction of the largest residual seen "
                       "in the phase's increments, so a cut increment is not held to a tighter force (dimensionless) ...");
-    prm.declare_entry("Absolute residual tolerance", "1e-12", Patterns::Double(0.0),
+    prm.declare_entry("Absolute residual tolerance", "1e-12", Patterns::Double(0.0, 1e-3),
                       "... or below this absolute value (N).");
     prm.declare_entry("Increment tolerance", "1e-8", Patterns::Double(0.0, 1.0),
                       "... and the Newton update is below this fraction of the displacement norm (dimensionless).");
@@ -51,7 +51,7 @@ namespace leafmech
     prm.declare_entry("Line search", "true", Patterns::Bool(),
                       "Backtrack along the Newton direction until the residual decreases (Armijo) and no cell inverts.");
     prm.declare_entry("Maximum line-search steps", "8", Patterns::Integer(0, 30), "Halvings of the Newton step.");
-    prm.declare_entry("Stabilization", "0", Patterns::Double(0.0),
+    prm.declare_entry("Stabilization", "0", Patterns::Double(0.0, 1.0),
                       "Viscous stabilisation c (MPa/mm^2, load factor as time; 0: off): a damping force "
                       "c (u - u_n) / d_lambda per unit volume against the motion within each increment, so that "
                       "nearly singular states (a leaflet sliding on the balloon) do not make the increments "
@@ -68,7 +68,7 @@ namespace leafmech
                       "modes as near-null space.");
     prm.declare_entry("Relative tolerance", "1e-8", Patterns::Double(1e-16, 1.0),
                       "Krylov convergence: residual reduction (dimensionless).");
-    prm.declare_entry("Maximum iterations", "2000", Patterns::Integer(1), "Krylov iteration limit.");
+    prm.declare_entry("Maximum iterations", "2000", Patterns::Integer(1, 10000000), "Krylov iteration limit.");
     prm.declare_entry("Extra PETSc options", "", Patterns::Anything(),
                       "Further PETSc options for the solver, e.g. '-ksp_monitor' (prefix 'leafmech_' is added).");
     prm.leave_subsection();

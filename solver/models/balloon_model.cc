@@ -43,16 +43,16 @@ namespace leafmech
     prm.declare_entry("Compliance table", "0: 20; 2: 25; 4: 26; 6: 26.5", Patterns::Anything(),
                       "Free waist diameter against pressure 'p_atm: D_mm; ...' (increasing pressure; linear between "
                       "entries, constant beyond). Dilatation balloons stay below nominal at low pressure.");
-    prm.declare_entry("Penalty", "100", Patterns::Double(1e-6),
+    prm.declare_entry("Penalty", "100", Patterns::Double(1e-6, 1e9),
                       "Contact penalty stiffness (MPa/mm): contact pressure per mm of penetration.");
-    prm.declare_entry("Smoothing gap", "0", Patterns::Double(0),
+    prm.declare_entry("Smoothing gap", "0", Patterns::Double(0, 10),
                       "Gap (mm) over which the contact pressure fades in smoothly (C1) instead of switching on at "
                       "touch; about the expected penetration (e.g. 0.01) helps Newton when points graze the balloon. "
                       "0 = sharp penalty.");
     prm.declare_entry("Augmented Lagrangian", "false", Patterns::Bool(),
                       "Repeat each converged load step with updated contact multipliers (Uzawa) until the deepest "
                       "penetration is below Gap tolerance.");
-    prm.declare_entry("Gap tolerance", "0.01", Patterns::Double(1e-9), "Penetration tolerance (mm) of the augmented "
+    prm.declare_entry("Gap tolerance", "0.01", Patterns::Double(1e-9, 10), "Penetration tolerance (mm) of the augmented "
                                                                      "Lagrangian iterations.");
     prm.declare_entry("Maximum augmentations", "10", Patterns::Integer(1, 100),
                       "Augmented-Lagrangian updates per load step before the step is reported as failed.");

@@ -32,7 +32,7 @@ namespace leafmech
         prm.declare_entry("Poisson's ratio", "0.3", Patterns::Double(0.0, 0.5),
                           "Small-strain Poisson's ratio (dimensionless, below 0.5). With the matrix shear modulus mu "
                           "it sets the bulk modulus kappa = 2 mu (1 + nu) / (3 (1 - 2 nu)) of the volumetric term.");
-        prm.declare_entry("Stiffening factor", "1", Patterns::Double(1e-6),
+        prm.declare_entry("Stiffening factor", "1", Patterns::Double(1e-6, 1e4),
                           "Multiplies the model's stress-like parameters (shear modulus, fibre stiffness k1; the bulk "
                           "modulus follows through Poisson's ratio). Rheumatic stiffening of leaflets is not measured: "
                           "vary it. Dimensionless.");

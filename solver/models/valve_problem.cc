@@ -10,40 +10,40 @@ namespace leafmech
     prm.declare_entry("Transmitral pressure (mmHg)", "10", Patterns::Double(-300, 300),
                       "Diastolic pressure difference, atrium minus ventricle (mmHg), acting on the atrial surface and "
                       "following it as it deforms; ramped with the load factor.");
-    prm.declare_entry("Chordae stiffness", "20", Patterns::Double(0),
+    prm.declare_entry("Chordae stiffness", "20", Patterns::Double(0, 1e4),
                       "Axial stiffness EA of one chorda (N) in its linear range.");
     prm.declare_entry("Chordae toe strain", "0.03", Patterns::Double(1e-6, 1),
                       "Strain at which a chorda's toe region (crimp straightening) ends (dimensionless).");
     prm.declare_entry("Chordae rest length factor", "0.9", Patterns::Double(0.5, 1.5),
                       "Rest length over the reference length at full load; below 1 models rheumatic chordal "
                       "shortening (tethering grows with the load factor). Dimensionless.");
-    prm.declare_entry("Fusion strength", "0.3", Patterns::Double(1e-6),
+    prm.declare_entry("Fusion strength", "0.3", Patterns::Double(1e-6, 100),
                       "Peak traction (MPa) the fused commissure carries before it starts to split (the cohesive law of "
                       "kernels/cohesive.h on the fusion_interface; its intact stiffness is 27/4 strength / final "
                       "opening). Fused-commissure "
                       "strength is not measured: the default is the leaflet's radial strength (0.3-0.4 MPa), an "
                       "assumption to vary.");
-    prm.declare_entry("Fusion fracture energy", "0.1", Patterns::Double(1e-9),
+    prm.declare_entry("Fusion fracture energy", "0.1", Patterns::Double(1e-9, 100),
                       "Energy (N/mm = mJ/mm^2) to split a unit area of fused commissure; with the strength it sets "
                       "the opening at full separation, 16 G / (9 strength). Not measured for commissural scar: the "
                       "default is of the order of soft-tissue tearing and delamination energies, to vary.");
-    prm.declare_entry("Leaflet fracture energy", "1.0", Patterns::Double(1e-9),
+    prm.declare_entry("Leaflet fracture energy", "1.0", Patterns::Double(1e-9, 100),
                       "Energy (N/mm) to tear a unit area of commissural leaflet, where the commissure meridian runs "
                       "beyond the fusion to the annulus; its strength is Leaflet strength along fibres (the tear "
                       "breaks the circumferential fibres). Soft-tissue tearing energies are of order 1 N/mm.");
-    prm.declare_entry("Calcified fusion factor", "5", Patterns::Double(1),
+    prm.declare_entry("Calcified fusion factor", "5", Patterns::Double(1, 1000),
                       "Strength and fracture energy of the fusion beside calcium cells (a commissural nodule), as a "
                       "multiple of the fusion's: calcified commissures are harder to split. An assumption to vary.");
-    prm.declare_entry("Fusion viscosity", "1e-4", Patterns::Double(0),
+    prm.declare_entry("Fusion viscosity", "1e-4", Patterns::Double(0, 1e12),
                       "Relaxation time of the commissure damage, in load-factor units (Gao and Bower's viscous "
                       "regularisation; 0: rate-independent). When a split runs unstably the solver cuts the load "
                       "step below it, and the interface then stops softening within the step, so Newton converges; "
                       "keep it well below the load step (1 / Number of load steps).");
-    prm.declare_entry("Leaflet strength along fibres", "2.0", Patterns::Double(1e-6),
+    prm.declare_entry("Leaflet strength along fibres", "2.0", Patterns::Double(1e-6, 1000),
                       "Ultimate stress (MPa) of leaflet tissue along its (circumferential) collagen fibres: 1.7-2.6 "
                       "MPa in excised leaflets. The tear index compares each principal stress with the strength in its "
                       "direction, interpolated between this and the strength across the fibres.");
-    prm.declare_entry("Leaflet strength across fibres", "0.35", Patterns::Double(1e-6),
+    prm.declare_entry("Leaflet strength across fibres", "0.35", Patterns::Double(1e-6, 1000),
                       "Ultimate stress (MPa) across the fibres (radial): 0.3-0.4 MPa in excised leaflets.");
     prm.declare_entry("Orifice raster pixel", "0.02", Patterns::Double(1e-4, 1),
                       "Pixel size (mm) of the rasterised orifice-area measurement; the error is about a fraction "

@@ -7,9 +7,12 @@
 #include <boost/serialization/utility.hpp>
 #include <boost/serialization/vector.hpp>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <iterator>
 #include <solver/postprocess/checkpoint.h>
 #include <sstream>
 
@@ -61,15 +64,31 @@ namespace leafmech
       return name.str();
     }
 
+    /// FNV-1a over the archive's bytes: a checkpoint file carries it in its last 8 bytes, so a damaged file is
+    /// refused by name instead of feeding garbage to the solver.
+    std::uint64_t checksum(const std::string &bytes)
+    {
+      std::uint64_t h = 1469598103934665603ull;
+      for (const unsigned char c : bytes)
+        h = (h ^ c) * 1099511628211ull;
+      return h;
+    }
+
     template <class T>
     void save(const std::string &path, const T &object)
     {
+      std::ostringstream buffer;
       {
-        std::ofstream out(path, std::ios::binary);
-        boost::archive::binary_oarchive archive(out);
+        boost::archive::binary_oarchive archive(buffer);
         archive << object;
       }
-      if (!std::ifstream(path).good())
+      const std::string   bytes = buffer.str();
+      const std::uint64_t sum   = checksum(bytes);
+      std::ofstream       out(path, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.write(reinterpret_cast<const char *>(&sum), sizeof(sum));
+      out.close();
+      if (!out)
         throw std::runtime_error("could not write the checkpoint file " + path + " (disk full or no permission?)");
     }
 
@@ -79,16 +98,28 @@ namespace leafmech
       std::ifstream in(path, std::ios::binary);
       if (!in)
         throw std::runtime_error("the checkpoint file " + path + " is missing");
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::uint64_t stored = 0;
+      if (bytes.size() >= sizeof(stored))
+        {
+          std::memcpy(&stored, bytes.data() + bytes.size() - sizeof(stored), sizeof(stored));
+          bytes.resize(bytes.size() - sizeof(stored));
+        }
+      if (checksum(bytes) != stored)
+        throw std::runtime_error("the checkpoint file " + path + " is damaged (its checksum does not match its "
+                                 "contents); it cannot be resumed. Fix: start the run afresh, or resume from a copy of "
+                                 "the run directory made before the damage");
       T object;
       try
         {
-          boost::archive::binary_iarchive archive(in);
+          std::istringstream              buffer(bytes);
+          boost::archive::binary_iarchive archive(buffer);
           archive >> object;
         }
       catch (const std::exception &e)
         {
           throw std::runtime_error("the checkpoint file " + path + " cannot be read (" + e.what() +
-                                   "); it was written by another leafmech build or is damaged");
+                                   "); it was written by another leafmech build");
         }
       return object;
     }

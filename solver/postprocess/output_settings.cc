@@ -13,14 +13,18 @@ namespace leafmech
     prm.enter_subsection("Output");
     prm.declare_entry("Directory", "output", Patterns::Anything(),
                       "Directory for the results (created; earlier result files in it are replaced).");
-    prm.declare_entry("Interval", "1", Patterns::Integer(0),
+    prm.declare_entry("Interval", "1", Patterns::Integer(0, 1000000),
                       "Write the VTU fields every this many converged load steps (0: only the final state).");
-    prm.declare_entry("Checkpoint interval", "5", Patterns::Integer(0),
+    prm.declare_entry("Checkpoint interval", "5", Patterns::Integer(0, 1000000),
                       "Write a checkpoint (DIR/checkpoint) every this many converged load steps and at the end of "
                       "every phase; leafmech run --resume DIR continues from the last one (0: none).");
     prm.declare_entry("Probes", "", Patterns::Anything(),
                       "Named reference points 'name: x, y, z; name: x, y, z' (mm) whose displacement and Cauchy "
                       "stress are reported in summary.json and history.csv.");
+    prm.declare_entry("Report renders", "true", Patterns::Bool(),
+                      "The report.html written at the end of a balloon run on a valve shows the inflated and the final "
+                      "state rendered with ParaView (pvbatch under xvfb-run, about 10 s; skipped where they are not "
+                      "installed). false: the report has its plots only (`leafmech report DIR` renders them later).");
     prm.leave_subsection();
   }
 
@@ -32,6 +36,7 @@ namespace leafmech
     o.interval            = prm.get_integer("Interval");
     o.checkpoint_interval = prm.get_integer("Checkpoint interval");
     o.probes              = parse_probes(prm.get("Probes"));
+    o.report_renders      = prm.get_bool("Report renders");
     prm.leave_subsection();
     return o;
   }

@@ -25,6 +25,7 @@ namespace leafmech
     unsigned int       interval            = 1; ///< write the fields every this many converged steps; 0 = final only
     unsigned int       checkpoint_interval = 5; ///< converged steps between checkpoints; 0 = none
     std::vector<Probe> probes;
+    bool               report_renders = true; ///< report.html with ParaView renders (pvbatch, when installed)
   };
 
   void declare_output_parameters(dealii::ParameterHandler &prm);

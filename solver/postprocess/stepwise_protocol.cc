@@ -22,7 +22,7 @@ namespace leafmech
                       "14, 14.5'. Each inflation is followed by the withdrawal and the diastolic reopening, with the "
                       "commissure damage carried to the next. Empty: one inflation to Balloon/Target diameter. Needs "
                       "Balloon/Control = diameter and Load stepping/Deflation steps > 0.");
-    prm.declare_entry("Target MVA", "1.5", Patterns::Double(0.0),
+    prm.declare_entry("Target MVA", "1.5", Patterns::Double(0.0, 10.0),
                       "Stop once the post-procedure mitral valve area of a round reaches this (cm^2).");
     prm.declare_entry("Stop at full split", "true", Patterns::Bool(),
                       "Stop once a commissure is split along its whole fused length.");

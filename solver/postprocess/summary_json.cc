@@ -1,14 +1,12 @@
 // summary.json: the machine-readable result of a run (DESIGN.md section 4; keys may grow, never change meaning).
 #include <base/atomic_file.h>
 #include <base/version.h>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <solver/postprocess/postprocessors/balloon_status.h>
 #include <solver/postprocess/postprocessors/chordae_tension.h>
 #include <solver/postprocess/postprocessors/energies.h>
 #include <solver/postprocess/postprocessors/orifice_area.h>
 #include <solver/postprocess/run_report.h>
-#include <solver/postprocess/run_summary.h>
 #include <solver/postprocess/stepwise_protocol.h>
 
 namespace leafmech
@@ -195,50 +193,5 @@ namespace leafmech
         add_state_results(j, r, last);
       }
     write_file_atomically(directory + "/summary.json", j.dump(2) + "\n");
-  }
-
-  std::optional<RunSummary> read_run_summary(const std::string &path)
-  {
-    std::ifstream in(path);
-    Json          j;
-    try
-      {
-        if (!in)
-          return std::nullopt;
-        j = Json::parse(in);
-      }
-    catch (const std::exception &)
-      {
-        return std::nullopt; // a file being written by a run that was killed: treated as absent
-      }
-    if (!j.is_object())
-      return std::nullopt;
-    const auto number = [](const Json &o, const char *key) {
-      return o.contains(key) && o[key].is_number() ? std::optional<double>(o[key].get<double>()) : std::nullopt;
-    };
-    RunSummary r;
-    r.status      = j.value("status", "failed");
-    r.message     = j.value("message", "");
-    r.wall_time_s = number(j, "wall_time_s");
-    r.load_factor = number(j, "load_factor");
-    if (j.contains("commissures"))
-      for (const auto &[name, c] : j["commissures"].items())
-        r.splits.push_back({name, number(c, "split_length_mm"), number(c, "split_fraction")});
-    if (j.contains("leaflets"))
-      {
-        r.has_leaflets = true;
-        r.tear_index   = number(j["leaflets"], "tear_index");
-        if (j["leaflets"].contains("torn") && j["leaflets"]["torn"].is_boolean())
-          r.torn = j["leaflets"]["torn"].get<bool>();
-      }
-    if (j.contains("mva_cm2"))
-      {
-        r.has_mva      = true;
-        r.mva_pre_cm2  = number(j["mva_cm2"], "pre");
-        r.mva_post_cm2 = number(j["mva_cm2"], "post");
-      }
-    if (j.contains("regurgitation_risk"))
-      r.risk = j["regurgitation_risk"].value("category", "");
-    return r;
   }
 } // namespace leafmech

@@ -88,8 +88,9 @@ check(code == 2 and "takes no input file" in text, f"--resume with an input file
 changed = os.path.join(args.workdir, "changed")
 run(args, cook, changed, ["Geometry/Cook membrane/Cells per edge=2", "Load stepping/Number of load steps=2"],
     expect=None)
-with open(os.path.join(changed, "parameters.prm"), "a") as f:
-    f.write("subsection Load stepping\n  set Number of load steps = 3\nend\n")
+prm_text = open(os.path.join(changed, "parameters.prm")).read()
+with open(os.path.join(changed, "parameters.prm"), "w") as f:
+    f.write(prm_text.replace("set Number of load steps = 2", "set Number of load steps = 3"))
 code, text = leafmech("run", "--resume", changed)
 check(code == 2 and "differs from the parameters the checkpoint was written with" in text,
       f"--resume after parameters.prm was edited: exit {code}, refused")

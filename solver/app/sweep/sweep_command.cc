@@ -2,7 +2,9 @@
 
 #include <base/atomic_file.h>
 #include <base/input_reader.h>
+#include <base/output_directory.h>
 #include <iostream>
+#include <solver/app/report/sweep_page.h>
 #include <solver/app/run_parameters.h>
 #include <solver/app/sweep/local_runs.h>
 #include <solver/app/sweep/slurm_script.h>
@@ -15,12 +17,31 @@ namespace leafmech
   namespace fs = std::filesystem;
   using Json   = nlohmann::json;
 
+  namespace
+  {
+    /// The tables and the page of a sweep; the exit code (1 if a point did not complete).
+    int finish(const fs::path &root)
+    {
+      const unsigned int failed = gather_sweep(root, std::cout);
+      try
+        {
+          write_sweep_page(root.string());
+          std::cout << "Sweep page: " << (root / "sweep.html").string() << "\n";
+        }
+      catch (const std::exception &e)
+        {
+          std::cout << "Note: sweep.html was not written: " << e.what() << "\n";
+        }
+      return failed == 0 ? 0 : 1;
+    }
+  } // namespace
+
   int sweep_command(const SweepRequest &request, const std::string &executable)
   {
     try
       {
         if (!request.gather.empty())
-          return gather_sweep(request.gather, std::cout) == 0 ? 0 : 1;
+          return finish(request.gather);
         if (request.parameters.empty())
           throw std::invalid_argument("sweep needs at least one --param NAME --values LIST");
         std::vector<std::vector<std::string>> axes;
@@ -43,7 +64,7 @@ namespace leafmech
                                            : !request.output_directory.empty() ? request.output_directory
                                                                               : "output/sweep-" +
                                                                                   fs::path(request.input_file).stem().string());
-        fs::create_directories(root);
+        make_output_directory(root.string());
         const auto points   = sweep_grid(axes);
         Json       manifest = {{"input", fs::absolute(request.input_file).string()},
                                {"parameters", names},
@@ -68,7 +89,7 @@ namespace leafmech
           }
 
         run_locally(root, manifest, LocalRuns{request.jobs, request.ranks, executable});
-        return gather_sweep(root, std::cout) == 0 ? 0 : 1;
+        return finish(root);
       }
     catch (const std::exception &e)
       {

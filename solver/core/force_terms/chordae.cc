@@ -28,7 +28,7 @@ namespace leafmech
               if (cell->vertex(v).distance(specs[c].attachment) < 1e-9 * (1.0 + specs[c].attachment.norm()))
                 {
                   const std::array<types::global_dof_index, 3> d = {
-                    cell->vertex_dof_index(v, 0), cell->vertex_dof_index(v, 1), cell->vertex_dof_index(v, 2)};
+                    {cell->vertex_dof_index(v, 0), cell->vertex_dof_index(v, 1), cell->vertex_dof_index(v, 2)}};
                   if (owned.is_element(d[0]))
                     {
                       local.push_back({c, d, specs[c].attachment.distance(specs[c].papillary_tip)});

@@ -17,11 +17,11 @@ namespace leafmech
       material_model<Model>(
         "neo-Hookean matrix + exponential fibre family (Holzapfel-Gasser-Ogden)",
         [](dealii::ParameterHandler &prm) {
-          prm.declare_entry("Matrix shear modulus", "0.00764", dealii::Patterns::Double(1e-12),
+          prm.declare_entry("Matrix shear modulus", "0.00764", dealii::Patterns::Double(1e-12, 1e6),
                             "Shear modulus mu (MPa) of the matrix, W_m = mu/2 (I1_bar - 3) (FEBio's c).");
-          prm.declare_entry("Fibre stiffness k1", "0.9966", dealii::Patterns::Double(0.0),
+          prm.declare_entry("Fibre stiffness k1", "0.9966", dealii::Patterns::Double(0.0, 1e6),
                             "Fibre stress-like parameter k1 (MPa).");
-          prm.declare_entry("Fibre exponent k2", "524.6", dealii::Patterns::Double(1e-12),
+          prm.declare_entry("Fibre exponent k2", "524.6", dealii::Patterns::Double(1e-12, 1e5),
                             "Fibre exponential coefficient k2 (dimensionless).");
           prm.declare_entry("Fibre dispersion", "0", dealii::Patterns::Double(0.0, 1.0 / 3.0),
                             "Fibre dispersion kappa (dimensionless, 0 = aligned, 1/3 = isotropic).");

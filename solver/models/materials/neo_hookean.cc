@@ -14,7 +14,7 @@ namespace leafmech
       material_model<Model>(
         "isotropic neo-Hookean matrix",
         [](dealii::ParameterHandler &prm) {
-          prm.declare_entry("Shear modulus", "0.4225", dealii::Patterns::Double(1e-12),
+          prm.declare_entry("Shear modulus", "0.4225", dealii::Patterns::Double(1e-12, 1e6),
                             "Shear modulus mu (MPa) of W_iso = mu/2 (I1_bar - 3).");
         },
         [](dealii::ParameterHandler &prm, MaterialDescription &m) {

@@ -71,7 +71,7 @@ namespace leafmech
                            "Number of cells along each in-plane edge (the published studies use 2 to 64).");
          prm.declare_entry("Cells through thickness", "1", Patterns::Integer(1, 16),
                            "Number of cells through the 1 mm thickness.");
-         prm.declare_entry("Total vertical load", "1", Patterns::Double(),
+         prm.declare_entry("Total vertical load", "1", Patterns::Double(-1e6, 1e6),
                            "Total vertical dead load (N) on the free end, spread uniformly over its 16 mm x 1 mm face.");
          prm.declare_entry("Out-of-plane", "plane strain", Patterns::Selection("plane strain|free"),
                            "plane strain: out-of-plane displacement held on both faces; free: a 1 mm plate free to "

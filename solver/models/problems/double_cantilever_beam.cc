@@ -106,19 +106,19 @@ namespace leafmech
       "Double cantilever beam",
       {"two arms bonded by a cohesive interface and pulled apart at one end: the cohesive law's verification",
        [](ParameterHandler &prm) {
-         prm.declare_entry("Length", "40", Patterns::Double(0.01), "Beam length L along x (mm).");
-         prm.declare_entry("Width", "1", Patterns::Double(0.01), "Beam width b along y (mm).");
-         prm.declare_entry("Arm thickness", "1", Patterns::Double(0.01), "Thickness h of each arm along z (mm).");
-         prm.declare_entry("Initial crack length", "10", Patterns::Double(0.01),
+         prm.declare_entry("Length", "40", Patterns::Double(0.01, 1e4), "Beam length L along x (mm).");
+         prm.declare_entry("Width", "1", Patterns::Double(0.01, 1e3), "Beam width b along y (mm).");
+         prm.declare_entry("Arm thickness", "1", Patterns::Double(0.01, 1e3), "Thickness h of each arm along z (mm).");
+         prm.declare_entry("Initial crack length", "10", Patterns::Double(0.01, 1e4),
                            "Unbonded length a0 from the loaded end (mm); a multiple of the cell length.");
          prm.declare_entry("Cells along", "80", Patterns::Integer(1, 4096), "Cells along the length.");
          prm.declare_entry("Cells through arm", "1", Patterns::Integer(1, 64), "Cells through each arm.");
          prm.declare_entry("Opening schedule", "0: 0; 1: 3", Patterns::Anything(),
                            "Prescribed end opening Delta (mm) against the load factor, 'factor: opening; ...', "
                            "piecewise linear from factor 0 to 1 (it may decrease, to unload).");
-         prm.declare_entry("Cohesive strength", "1", Patterns::Double(1e-9), "Cohesive peak traction (MPa).");
-         prm.declare_entry("Fracture energy", "0.01", Patterns::Double(1e-12), "Cohesive G_c (N/mm).");
-         prm.declare_entry("Cohesive viscosity", "0", Patterns::Double(0),
+         prm.declare_entry("Cohesive strength", "1", Patterns::Double(1e-9, 1e4), "Cohesive peak traction (MPa).");
+         prm.declare_entry("Fracture energy", "0.01", Patterns::Double(1e-12, 1e4), "Cohesive G_c (N/mm).");
+         prm.declare_entry("Cohesive viscosity", "0", Patterns::Double(0, 1e12),
                            "Relaxation time of the damage, in load-factor units (0: rate-independent).");
        },
        [](ParameterHandler &prm) -> std::unique_ptr<Problem> {

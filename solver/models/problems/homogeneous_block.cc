@@ -62,7 +62,7 @@ namespace leafmech
       "Homogeneous block",
       {"cube under homogeneous uniaxial, equibiaxial or simple-shear deformation",
        [](ParameterHandler &prm) {
-         prm.declare_entry("Edge length", "1", Patterns::Double(1e-9), "Edge length of the cube (mm).");
+         prm.declare_entry("Edge length", "1", Patterns::Double(1e-9, 1e3), "Edge length of the cube (mm).");
          prm.declare_entry("Cells per edge", "2", Patterns::Integer(1, 64), "Cells along each edge.");
          prm.declare_entry("Loading", "uniaxial", Patterns::Selection("uniaxial|equibiaxial|simple shear"),
                            "uniaxial: x stretched, y and z free; equibiaxial: x and y stretched, z free; simple "

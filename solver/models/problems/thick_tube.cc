@@ -58,9 +58,9 @@ namespace leafmech
       "Thick tube",
       {"quarter of a thick-walled tube in plane strain, loaded from inside by the balloon (boundary id 0)",
        [](ParameterHandler &prm) {
-         prm.declare_entry("Inner radius", "5", Patterns::Double(0.01), "Reference inner radius A (mm).");
-         prm.declare_entry("Outer radius", "8", Patterns::Double(0.01), "Reference outer radius B (mm).");
-         prm.declare_entry("Length", "2", Patterns::Double(0.01), "Axial length (mm); the ends are held axially.");
+         prm.declare_entry("Inner radius", "5", Patterns::Double(0.01, 1e3), "Reference inner radius A (mm).");
+         prm.declare_entry("Outer radius", "8", Patterns::Double(0.01, 1e3), "Reference outer radius B (mm).");
+         prm.declare_entry("Length", "2", Patterns::Double(0.01, 1e3), "Axial length (mm); the ends are held axially.");
          prm.declare_entry("Cells radial", "4", Patterns::Integer(1, 256), "Cells through the wall.");
          prm.declare_entry("Cells around", "12", Patterns::Integer(1, 1024), "Cells around the quarter.");
          prm.declare_entry("Cells axial", "1", Patterns::Integer(1, 256), "Cells along the axis.");

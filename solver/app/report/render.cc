@@ -1,0 +1,78 @@
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <solver/app/report/render.h>
+#include <solver/app/shell_quote.h>
+#include <solver/app/report/render_script.h> // generated from postprocess/render_state.py
+
+extern char **environ;
+
+namespace leafmech
+{
+  namespace fs = std::filesystem;
+
+  namespace
+  {
+    bool on_path(const std::string &program)
+    {
+      const char *path = std::getenv("PATH");
+      std::string list = path != nullptr ? path : "";
+      for (std::size_t start = 0; start <= list.size();)
+        {
+          const std::size_t end = std::min(list.find(':', start), list.size());
+          if (fs::exists(fs::path(list.substr(start, end - start)) / program))
+            return true;
+          start = end + 1;
+        }
+      return false;
+    }
+
+    /// `env -u` for the variables of the MPI launcher this run came from: pvbatch is an MPI program of its own
+    /// and would try to join this run's MPI job.
+    std::string without_mpi_environment()
+    {
+      std::string unset = "env";
+      for (char **e = environ; *e != nullptr; ++e)
+        {
+          const std::string entry = *e, name = entry.substr(0, entry.find('='));
+          const bool        mpi   = name.rfind("OMPI_", 0) == 0 || name.rfind("PMIX_", 0) == 0 ||
+                           name.rfind("PMI_", 0) == 0 || name.rfind("OPAL_", 0) == 0 || name.rfind("ORTE_", 0) == 0;
+          if (mpi && name.rfind("OMPI_ALLOW_RUN_AS_ROOT", 0) != 0)
+            unset += " -u " + name;
+        }
+      return unset + " ";
+    }
+  } // namespace
+
+  std::vector<Render> render_states(const std::string &directory, bool inflated, std::string &why)
+  {
+    if (!on_path("pvbatch") || !on_path("xvfb-run"))
+      {
+        why = "no renders: pvbatch and xvfb-run are needed (scripts/setup.sh installs ParaView and Xvfb)";
+        return {};
+      }
+    const fs::path script = fs::path(directory) / ".render_state.py";
+    {
+      std::ofstream out(script);
+      out << render_state_script;
+    }
+    const std::string log = (fs::path(directory) / ".render_state.log").string();
+    const std::string cmd = without_mpi_environment() + "timeout 300 xvfb-run -a pvbatch " + shell_quote(script.string()) +
+                            " " + shell_quote(directory) +
+                            " --time " + (inflated ? "inflated last" : "last") + " > " + shell_quote(log) + " 2>&1";
+    const int status = std::system(cmd.c_str());
+    fs::remove(script);
+    std::vector<Render> renders;
+    if (inflated)
+      renders.push_back({"On the balloon (the end of the last inflation)", directory + "/state_inflated.png"});
+    renders.push_back({"The last state (after the deflation: the valve after the procedure)", directory + "/state_last.png"});
+    for (const Render &r : renders)
+      if (!fs::exists(r.png))
+        {
+          why = "no renders: pvbatch failed (exit " + std::to_string(status) + "; see " + log + ")";
+          return {};
+        }
+    fs::remove(log);
+    return renders;
+  }
+} // namespace leafmech
