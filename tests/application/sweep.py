@@ -69,6 +69,7 @@ code, text = sweep(tube, "--param", D, "--values", "11,12", "--param", "Balloon/
 script = os.path.join(farm, "sweep.slurm")
 check(code == 0 and os.path.exists(script), "the job array script is written")
 check(subprocess.run(["bash", "-n", script]).returncode == 0, "bash -n accepts it")
+check("#SBATCH --signal=TERM@300" in open(script).read(), "the job array asks for SIGTERM ahead of the time limit")
 body = open(script).read()
 check("#SBATCH --array=0-3" in body, "one array task per grid point (2 x 2)")
 stub = os.path.join(args.workdir, "bin")
