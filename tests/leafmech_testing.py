@@ -41,10 +41,12 @@ class Case:
         return self.reference["references"][key]["tolerance"]
 
 
-def run(args, deck, outdir, sets=(), ranks=None, expect=0):
+def run(args, deck, outdir, sets=(), ranks=None, expect=0, renders=False):
     """Runs `leafmech run deck` (absolute, or relative to inputs/) with --set overrides; returns (exit code,
-    stdout+stderr)."""
+    stdout+stderr). The report's renders (about 10 s of pvbatch per valve run) only where a test asks for them."""
     cmd = [args.leafmech, "run", deck if os.path.isabs(deck) else os.path.join(args.inputs, deck), "--output", outdir]
+    if not renders:
+        cmd += ["--set", "Output/Report renders=false"]
     for s in sets:
         cmd += ["--set", s]
     if ranks is not None:

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -57,10 +59,19 @@ namespace leafmech
       out << render_state_script;
     }
     const std::string log = (fs::path(directory) / ".render_state.log").string();
-    const std::string cmd = without_mpi_environment() + "timeout 300 xvfb-run -a pvbatch " + shell_quote(script.string()) +
-                            " " + shell_quote(directory) +
-                            " --time " + (inflated ? "inflated last" : "last") + " > " + shell_quote(log) + " 2>&1";
-    const int status = std::system(cmd.c_str());
+    // xvfb-run -a takes the first free display from its start number, and two runs started together (a sweep,
+    // parallel tests) can both take it, so one loses the X server. Each attempt searches from its own start
+    // number (from the process id), and a lost display is tried once more from another.
+    const auto attempt = [&](unsigned int display) {
+      const std::string cmd = without_mpi_environment() + "timeout 300 xvfb-run -a -n " + std::to_string(display) +
+                              " pvbatch " + shell_quote(script.string()) + " " + shell_quote(directory) +
+                              " --time " + (inflated ? "inflated last" : "last") + " > " + shell_quote(log) + " 2>&1";
+      return std::system(cmd.c_str());
+    };
+    const unsigned int first  = 100 + static_cast<unsigned int>(getpid()) % 4000 * 8;
+    int                status = attempt(first);
+    if (status != 0)
+      status = attempt(first + 4);
     fs::remove(script);
     std::vector<Render> renders;
     if (inflated)
