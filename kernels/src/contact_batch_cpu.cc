@@ -19,10 +19,9 @@ namespace leafmech::kernels
 
       void evaluate_resident(const ContactLaw &law) override
       {
-        ContactPointArrays &b = *last;
+        const ContactBatchView b = host_batch(*last);
         for (std::size_t i = 0; i < b.n; ++i)
-          evaluate_contact_point(i, b.n, view, law, b.x.data(), b.weight.data(), b.multiplier.data(),
-                                 b.force.data(), b.stiffness.data(), b.gap.data(), b.pressure.data());
+          evaluate_contact_point(i, view, law, b);
       }
 
     private:

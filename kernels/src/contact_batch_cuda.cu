@@ -12,14 +12,14 @@ namespace leafmech::kernels
   {
     constexpr auto check = cuda_check;
 
-    __global__ void contact_kernel(BalloonView balloon, ContactLaw law, std::size_t n, const double *x,
-                                   const double *w, const double *lambda, double *force, double *stiffness,
-                                   double *gap, double *pressure)
+    __global__ void contact_kernel(BalloonView balloon, ContactLaw law, ContactBatchView batch)
     {
       const std::size_t i = blockIdx.x * static_cast<std::size_t>(blockDim.x) + threadIdx.x;
-      if (i < n)
-        evaluate_contact_point(i, n, balloon, law, x, w, lambda, force, stiffness, gap, pressure);
+      if (i < batch.n)
+        evaluate_contact_point(i, balloon, law, batch);
     }
+
+    constexpr std::size_t n_in = ContactPointArrays::inputs_per_point, n_out = ContactPointArrays::outputs_per_point;
 
     /// Device buffers persist between calls and grow only when a larger batch or balloon arrives.
     class CudaContactEvaluator final : public ContactEvaluator
@@ -38,28 +38,38 @@ namespace leafmech::kernels
         upload_balloon(balloon);
         reserve(points.n);
         n = points.n;
-        check(cudaMemcpy(d_in, points.x.data(), 3 * n * sizeof(double), cudaMemcpyHostToDevice), "upload x");
-        check(cudaMemcpy(d_in + 3 * n, points.weight.data(), n * sizeof(double), cudaMemcpyHostToDevice),
-              "upload weights");
-        check(cudaMemcpy(d_in + 4 * n, points.multiplier.data(), n * sizeof(double), cudaMemcpyHostToDevice),
-              "upload multipliers");
+        // Inputs packed as x, weight, multiplier, x_prev, traction_prev; outputs as force, stiffness, gap,
+        // pressure, traction, friction work (the ContactBatchView layout).
+        const auto up = [&](const std::vector<double> &v, std::size_t at) {
+          check(cudaMemcpy(d_in + at * n, v.data(), v.size() * sizeof(double), cudaMemcpyHostToDevice), "upload");
+        };
+        up(points.x, 0);
+        up(points.weight, 3);
+        up(points.multiplier, 4);
+        up(points.x_prev, 5);
+        up(points.traction_prev, 8);
         evaluate_resident(law);
-        check(cudaMemcpy(points.force.data(), d_out, 3 * n * sizeof(double), cudaMemcpyDeviceToHost), "download");
-        check(cudaMemcpy(points.stiffness.data(), d_out + 3 * n, 9 * n * sizeof(double), cudaMemcpyDeviceToHost),
-              "download");
-        check(cudaMemcpy(points.gap.data(), d_out + 12 * n, n * sizeof(double), cudaMemcpyDeviceToHost), "download");
-        check(cudaMemcpy(points.pressure.data(), d_out + 13 * n, n * sizeof(double), cudaMemcpyDeviceToHost),
-              "download");
+        const auto down = [&](std::vector<double> &v, std::size_t at) {
+          check(cudaMemcpy(v.data(), d_out + at * n, v.size() * sizeof(double), cudaMemcpyDeviceToHost), "download");
+        };
+        down(points.force, 0);
+        down(points.stiffness, 3);
+        down(points.gap, 12);
+        down(points.pressure, 13);
+        down(points.traction, 14);
+        down(points.friction_work, 17);
       }
 
       void evaluate_resident(const ContactLaw &law) override
       {
         if (n == 0)
           return;
+        const ContactBatchView batch{n,          d_in,           d_in + 3 * n,   d_in + 4 * n,
+                                     d_in + 5 * n, d_in + 8 * n, d_out,          d_out + 3 * n,
+                                     d_out + 12 * n, d_out + 13 * n, d_out + 14 * n, d_out + 17 * n};
         const unsigned int block = 128;
         const unsigned int grid  = static_cast<unsigned int>((n + block - 1) / block);
-        contact_kernel<<<grid, block>>>(view, law, n, d_in, d_in + 3 * n, d_in + 4 * n, d_out, d_out + 3 * n,
-                                        d_out + 12 * n, d_out + 13 * n);
+        contact_kernel<<<grid, block>>>(view, law, batch);
         check(cudaGetLastError(), "contact kernel launch");
         check(cudaDeviceSynchronize(), "contact kernel");
       }
@@ -101,8 +111,8 @@ namespace leafmech::kernels
         if (n_points <= capacity)
           return;
         release_points();
-        check(cudaMalloc(&d_in, 5 * n_points * sizeof(double)), "cudaMalloc");
-        check(cudaMalloc(&d_out, 14 * n_points * sizeof(double)), "cudaMalloc");
+        check(cudaMalloc(&d_in, n_in * n_points * sizeof(double)), "cudaMalloc");
+        check(cudaMalloc(&d_out, n_out * n_points * sizeof(double)), "cudaMalloc");
         capacity = n_points;
       }
 

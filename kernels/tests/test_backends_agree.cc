@@ -56,12 +56,16 @@ TEST(Backends, CpuAndCudaAgree)
 
 TEST(Backends, ContactCpuAndCudaAgree)
 {
-  // An Inoue balloon and a parallel cylinder (two lobes); points scattered through and around both.
+  // An Inoue balloon and a parallel cylinder (two lobes); points scattered through and around both, with
+  // friction: each point moved from its previous position and carrying a previous traction, so that both
+  // stick and slip are evaluated.
   BalloonGeometry balloon;
   balloon.lobes.push_back(inoue_lobe({14.0, 14.0, 13.0, 10.0, 8.0}));
   balloon.lobes.push_back(cylinder_lobe(8.0, 20.0));
   balloon.lobes[1].origin[0] = 6.0;
-  const ContactLaw                 law{5.0, 0.3};
+  ContactLaw                       law{5.0, 0.3};
+  law.friction           = 0.15;
+  law.tangential_penalty = 5.0;
   const std::size_t                n = 200000;
   ContactPointArrays               cpu, gpu;
   std::mt19937                     rng(11);
@@ -73,20 +77,32 @@ TEST(Backends, ContactCpuAndCudaAgree)
         cpu.x[k * n + i] = d(rng);
       cpu.weight[i]     = 0.5;
       cpu.multiplier[i] = i % 3 == 0 ? 0.1 : 0.0;
+      for (int k = 0; k < 3; ++k)
+        {
+          cpu.x_prev[k * n + i]        = cpu.x[k * n + i] + 0.002 * d(rng);
+          cpu.traction_prev[k * n + i] = 0.002 * d(rng);
+        }
     }
   gpu = cpu;
   make_contact_evaluator(BackendKind::cpu)->evaluate(balloon, law, cpu);
   make_contact_evaluator(BackendKind::cuda)->evaluate(balloon, law, gpu);
-  double      worst  = std::max(largest_relative_difference(cpu.stiffness, gpu.stiffness),
-                                largest_relative_difference(cpu.force, gpu.force));
-  std::size_t active = 0;
+  double worst = std::max({largest_relative_difference(cpu.stiffness, gpu.stiffness),
+                           largest_relative_difference(cpu.force, gpu.force),
+                           largest_relative_difference(cpu.traction, gpu.traction),
+                           largest_relative_difference(cpu.friction_work, gpu.friction_work)});
+  std::size_t active = 0, slipping = 0;
   for (std::size_t i = 0; i < n; ++i)
     {
       worst = std::max({worst, std::abs(cpu.gap[i] - gpu.gap[i]), std::abs(cpu.pressure[i] - gpu.pressure[i])});
       active += cpu.pressure[i] > 0 ? 1 : 0;
+      const double t = std::hypot(cpu.traction[i], cpu.traction[n + i], cpu.traction[2 * n + i]);
+      slipping += cpu.pressure[i] > 0 && t >= law.friction * cpu.pressure[i] * (1 - 1e-12) ? 1 : 0;
     }
-  std::cout << "contact: largest CPU/CUDA difference " << worst << ", " << active << " active points\n";
+  std::cout << "contact: largest CPU/CUDA difference " << worst << ", " << active << " active points, " << slipping
+            << " slipping\n";
   EXPECT_GT(active, n / 10);
+  EXPECT_GT(slipping, active / 10);
+  EXPECT_LT(slipping, active - active / 10);
   EXPECT_LE(worst, 1e-12);
 }
 

@@ -49,6 +49,16 @@ namespace leafmech
                       "Gap (mm) over which the contact pressure fades in smoothly (C1) instead of switching on at "
                       "touch; about the expected penetration (e.g. 0.01) helps Newton when points graze the balloon. "
                       "0 = sharp penalty.");
+    prm.declare_entry("Friction coefficient", "0", Patterns::Double(0, 2),
+                      "Coulomb friction between the balloon and the leaflets (dimensionless; 0 = frictionless). "
+                      "Not measured for the Inoue balloon on valve tissue: polymer catheters sliding wet on porcine "
+                      "aortic endothelium show low friction that rises several-fold where the endothelial "
+                      "glycocalyx is degraded (Lin et al., Sci Rep 10:11855, 2020), as on calcified rheumatic "
+                      "leaflets; values of 0.01-0.2 are plausible. The default stays 0 until the default valve "
+                      "converges with friction (with 0.05 the stepwise protocol's 14 mm round stalls at 13.97 mm).");
+    prm.declare_entry("Tangential penalty factor", "1", Patterns::Double(1e-6, 1e3),
+                      "Stick stiffness of the friction as a multiple of Penalty: the friction traction per mm of "
+                      "slip while the point sticks (an elastic slip of mu p / (factor x Penalty) before sliding).");
     prm.declare_entry("Augmented Lagrangian", "false", Patterns::Bool(),
                       "Repeat each converged load step with updated contact multipliers (Uzawa) until the deepest "
                       "penetration is below Gap tolerance.");
@@ -83,6 +93,8 @@ namespace leafmech
     max_pressure = prm.get_double("Maximum pressure (atm)") * atm;
     penalty      = prm.get_double("Penalty");
     smoothing    = prm.get_double("Smoothing gap");
+    friction     = prm.get_double("Friction coefficient");
+    tangential_factor = prm.get_double("Tangential penalty factor");
     augmented    = prm.get_bool("Augmented Lagrangian");
     tolerance    = prm.get_double("Gap tolerance");
     augmentations = prm.get_integer("Maximum augmentations");
@@ -118,6 +130,8 @@ namespace leafmech
       }
     s.law.penalty      = penalty;
     s.law.smoothing    = smoothing;
+    s.law.friction     = friction;
+    s.law.tangential_penalty = tangential_factor * penalty;
     s.law.pressure_cap = pressure_limited() ? std::max(s.pressure, 1e-12) : 0.0;
     // In pressure control the shape grows with the pressure (staging by load factor, size by compliance).
     const double progress = load_factor;

@@ -82,6 +82,7 @@ namespace leafmech
     std::string                   name, control;
     std::unique_ptr<BalloonModel> model;
     double                        target = 0, deflated = 0, max_pressure = 0, penalty = 0, tolerance = 0, smoothing = 0;
+    double                        friction = 0, tangential_factor = 1;
     bool                          augmented = false;
     unsigned int                  augmentations = 0;
     dealii::Point<dim>            axis_point;

@@ -121,7 +121,9 @@ namespace leafmech
                           {"achieved_diameter_mm", v(&BalloonResult::achieved_diameter_mm)},
                           {"pressure_kPa", v(&BalloonResult::pressure_kPa)},
                           {"max_contact_pressure_kPa", v(&BalloonResult::max_contact_pressure_kPa)},
-                          {"contact_force_N", v(&BalloonResult::contact_force_N)}};
+                          {"contact_force_N", v(&BalloonResult::contact_force_N)},
+                          {"friction_force_N", v(&BalloonResult::friction_force_N)},
+                          {"friction_work_mJ", v(&BalloonResult::friction_work_mJ)}};
         }
       if (!r.balloon.model.empty() && last.find<OrificeResult>() != nullptr)
         {

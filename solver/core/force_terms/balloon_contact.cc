@@ -59,15 +59,32 @@ namespace leafmech
     return ", contact points keeping their side " + std::to_string(Utilities::MPI::sum(sides_kept_here(), comm));
   }
 
+  void BalloonContact::commit(const PETScWrappers::MPI::Vector &ghosted, const PETScWrappers::MPI::Vector &)
+  {
+    save_multipliers();
+    if (!(last_state.law.friction > 0.0))
+      return;
+    // The converged state's positions and friction tractions become the next increment's reference.
+    evaluate(ghosted, state_load_factor);
+    double work = 0.0;
+    for (std::size_t p = 0; p < points.n; ++p)
+      work += points.friction_work[p];
+    friction_work += Utilities::MPI::sum(work, comm);
+    points.x_prev        = points.x;
+    points.traction_prev = points.traction;
+  }
+
   void BalloonContact::save_state(StateWriter &out) const
   {
-    out << points.multiplier << saved << facing << sides_decided;
+    out << points.multiplier << saved << facing << sides_decided << points.x_prev << points.traction_prev
+        << friction_started << friction_work;
   }
 
   void BalloonContact::load_state(StateReader &in)
   {
     History h;
-    in >> h.multiplier >> h.saved >> h.facing >> h.sides_decided;
+    in >> h.multiplier >> h.saved >> h.facing >> h.sides_decided >> h.x_prev >> h.traction_prev >>
+      h.friction_started >> h.friction_work;
     restore(h);
   }
 
@@ -108,8 +125,10 @@ namespace leafmech
     tangents.resize(points.n);
     normals.resize(points.n);
     facing.assign(points.n, 1);
-    facing_stale  = true;
-    sides_decided = false;
+    facing_stale     = true;
+    sides_decided    = false;
+    friction_started = false;
+    friction_work    = 0.0;
     reset_multipliers();
   }
 
@@ -117,15 +136,20 @@ namespace leafmech
 
   void BalloonContact::restore(const History &h)
   {
-    if (h.multiplier.size() != points.multiplier.size() || h.facing.size() != facing.size())
+    if (h.multiplier.size() != points.multiplier.size() || h.facing.size() != facing.size() ||
+        h.x_prev.size() != points.x_prev.size())
       throw std::runtime_error("the checkpoint holds " + std::to_string(h.multiplier.size()) +
                                " contact points on this rank, the mesh here has " +
                                std::to_string(points.multiplier.size()));
-    points.multiplier = h.multiplier;
-    saved             = h.saved;
-    facing            = h.facing;
-    sides_decided     = h.sides_decided;
-    facing_stale      = true;
+    points.multiplier    = h.multiplier;
+    saved                = h.saved;
+    facing               = h.facing;
+    sides_decided        = h.sides_decided;
+    points.x_prev        = h.x_prev;
+    points.traction_prev = h.traction_prev;
+    friction_started     = h.friction_started;
+    friction_work        = h.friction_work;
+    facing_stale         = true;
   }
 
   void BalloonContact::face_tangents(unsigned int face, unsigned int q, const Vector<double> &local_u,
@@ -180,6 +204,7 @@ namespace leafmech
       {
         last_state = balloon.state(load_factor);
         last_state.law.penalty *= scale;
+        last_state.law.tangential_penalty *= scale;
         last_state.law.pressure_cap *= scale; // a cap of 0 means uncapped, but then the penalty is 0 as well
         state_load_factor = load_factor;
         state_scale       = scale;
@@ -209,15 +234,23 @@ namespace leafmech
         sides_decided = true;
         facing_stale = false;
       }
+    if (!friction_started)
+      {
+        // Friction measures slip from the last converged state: the first evaluation is that state.
+        points.x_prev = points.x;
+        std::fill(points.traction_prev.begin(), points.traction_prev.end(), 0.0);
+        friction_started = true;
+      }
     if (N == 0)
       return;
     evaluator->evaluate(last_state.geometry, last_state.law, points);
     for (std::size_t p = 0; p < N; ++p)
       if (!facing[p])
         {
-          points.pressure[p] = 0.0;
+          points.pressure[p]      = 0.0;
+          points.friction_work[p] = 0.0;
           for (unsigned int k = 0; k < 3; ++k)
-            points.force[k * N + p] = 0.0;
+            points.force[k * N + p] = points.traction[k * N + p] = 0.0;
           for (unsigned int k = 0; k < 9; ++k)
             points.stiffness[k * N + p] = 0.0;
         }
@@ -302,6 +335,7 @@ namespace leafmech
     Summary      s;
     const auto  &lobe = last_state.geometry.lobes.front();
     double       total = 0, force = 0, weighted_radius = 0, max_p = 0, max_pen = 0, in_contact = 0;
+    double       friction = 0;
     const std::size_t N = points.n;
     for (std::size_t p = 0; p < N; ++p)
       {
@@ -318,6 +352,9 @@ namespace leafmech
           r2 += (d[k] - xi * lobe.axis[k]) * (d[k] - xi * lobe.axis[k]);
         const double f = points.pressure[p] * points.weight[p];
         total += f;
+        friction += points.weight[p] * std::sqrt(points.traction[p] * points.traction[p] +
+                                                 points.traction[N + p] * points.traction[N + p] +
+                                                 points.traction[2 * N + p] * points.traction[2 * N + p]);
         if (std::abs(xi) <= balloon.waist_half_length())
           {
             force += f;
@@ -330,6 +367,8 @@ namespace leafmech
     force           = Utilities::MPI::sum(force, comm);
     weighted_radius = Utilities::MPI::sum(weighted_radius, comm);
     s.total_force       = Utilities::MPI::sum(total, comm);
+    s.friction_force    = Utilities::MPI::sum(friction, comm);
+    s.friction_work  = friction_work;
     s.achieved_diameter = force > 0 ? 2.0 * weighted_radius / force : 0.0;
     s.max_pressure      = Utilities::MPI::max(max_p, comm);
     s.max_penetration   = Utilities::MPI::max(max_pen, comm);

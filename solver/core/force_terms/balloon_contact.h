@@ -8,6 +8,10 @@
  * The contact pressure acts per deformed area (so it compares with the balloon pressure): each point's weight
  * is its deformed area element da = |a_1 x a_2| w (a_k = F T_k, see follower_pressure.h), and the tangent adds
  * the change of da, N_I (f / da) (d da / du_J), d da / du_Jb = w [G1_J (a_2 x m) + G2_J (m x a_1)]_b.
+ *
+ * With Balloon/Friction coefficient > 0 each point also carries Coulomb friction (kernels/contact/friction.h),
+ * whose history is the point's position and friction traction at the last converged increment: commit()
+ * takes them from the converged state, a rejected attempt leaves them as they were.
  */
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/dofs/dof_handler.h>
@@ -46,12 +50,14 @@ namespace leafmech
     }
     Augmentation augment(const dealii::PETScWrappers::MPI::Vector &u, const LoadState &load, unsigned int round,
                          std::string &why) override;
-    void commit(const dealii::PETScWrappers::MPI::Vector &, const dealii::PETScWrappers::MPI::Vector &) override
-    {
-      save_multipliers();
-    }
+    /// Keeps the multipliers and the friction history of the converged state u (ghosted).
+    void commit(const dealii::PETScWrappers::MPI::Vector &ghosted, const dealii::PETScWrappers::MPI::Vector &) override;
     void reject() override { restore_multipliers(); }
-    void reset_to_reference() override { reset_multipliers(); }
+    void reset_to_reference() override
+    {
+      reset_multipliers();
+      friction_started = false; // the recoil starts from the reference with nothing sliding
+    }
     void save_state(StateWriter &out) const override;
     void load_state(StateReader &in) override;
     /// contact_pressure (MPa, the largest over a cell's contact points) and contact_status (1 in contact).
@@ -99,14 +105,22 @@ namespace leafmech
         points.multiplier = saved;
     }
 
-    /// The contact's memory of a converged state, for a checkpoint: multipliers and the side each point faces.
+    /// The contact's memory of a converged state, for a checkpoint: multipliers, the side each point faces and
+    /// the friction history.
     struct History
     {
       std::vector<double> multiplier, saved;
       std::vector<char>   facing;
       bool                sides_decided = false;
+      std::vector<double> x_prev, traction_prev;
+      bool                friction_started = false;
+      double              friction_work    = 0.0;
     };
-    History history() const { return {points.multiplier, saved, facing, sides_decided}; }
+    History history() const
+    {
+      return {points.multiplier, saved,          facing,           sides_decided,
+              points.x_prev,     points.traction_prev, friction_started, friction_work};
+    }
     /// Returns to a checkpointed history; throws std::runtime_error if it belongs to other contact points.
     void restore(const History &h);
 
@@ -119,6 +133,8 @@ namespace leafmech
       double max_pressure      = 0; ///< largest contact pressure (MPa)
       double max_penetration   = 0; ///< mm
       double total_force       = 0; ///< N
+      double friction_force    = 0; ///< sum of the points' friction force magnitudes (N), beside total_force
+      double friction_work     = 0; ///< work of the friction against the slip since the run started (mJ)
       unsigned int points_in_contact = 0;
     };
     /// Evaluates the state at u (all ranks take part) and summarises it.
@@ -156,6 +172,8 @@ namespace leafmech
     /// Per point: 1 if its face faces the balloon (takes load), 0 if shielded.
     std::vector<char>                        facing;
     bool                                     facing_stale = true;
+    bool                                     friction_started = false; ///< x_prev holds a converged state
+    double                                   friction_work    = 0.0;   ///< mJ, all ranks, committed
     bool                                     full_tangent = true;
     unsigned int                             n_q = 0;
     unsigned int                             n_cells = 0; ///< active cells of the mesh (output fields)

@@ -8,8 +8,17 @@ namespace leafmech
   {
     contact.set_scale(c.load.contact);
     const BalloonContact::Summary b = contact.summarise(c.solver.displacement(), c.load.balloon, c.comm);
-    return {b.free_diameter,   b.achieved_diameter, 1e3 * b.balloon_pressure, 1e3 * b.max_pressure,
-            b.total_force,     b.max_penetration,   b.points_in_contact};
+    BalloonResult r;
+    r.free_diameter_mm         = b.free_diameter;
+    r.achieved_diameter_mm     = b.achieved_diameter;
+    r.pressure_kPa             = 1e3 * b.balloon_pressure;
+    r.max_contact_pressure_kPa = 1e3 * b.max_pressure;
+    r.contact_force_N          = b.total_force;
+    r.max_penetration_mm       = b.max_penetration;
+    r.friction_force_N         = b.friction_force;
+    r.friction_work_mJ         = b.friction_work;
+    r.points_in_contact        = b.points_in_contact;
+    return r;
   }
 
   void BalloonStatus::columns_of(const BalloonResult &r, Columns &out) const
@@ -20,6 +29,8 @@ namespace leafmech
                            {"contact_max_pressure_kPa", r.max_contact_pressure_kPa},
                            {"contact_force_N", r.contact_force_N},
                            {"contact_max_penetration_mm", r.max_penetration_mm},
+                           {"friction_force_N", r.friction_force_N},
+                           {"friction_work_mJ", r.friction_work_mJ},
                            {"contact_points", double(r.points_in_contact)}});
   }
 

@@ -18,6 +18,8 @@ namespace leafmech
     double       max_contact_pressure_kPa = 0;
     double       contact_force_N          = 0;
     double       max_penetration_mm       = 0;
+    double       friction_force_N         = 0; ///< sum of the friction force magnitudes (as contact_force_N sums the normal ones)
+    double       friction_work_mJ         = 0; ///< work of the friction against the slip so far
     unsigned int points_in_contact        = 0;
   };
 

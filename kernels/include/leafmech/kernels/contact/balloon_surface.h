@@ -66,6 +66,12 @@ namespace leafmech::kernels
     double gap;
     double n[3];
     double dn[9]; ///< row-major d n_i / d x_j (symmetric: the Hessian of the gap)
+    // The lobe's frame at the point, for the tangential (friction) kinematics.
+    double axis[3];   ///< the lobe's unit axis a
+    double radial[3]; ///< unit radial direction e from the axis to the point
+    double rho;       ///< distance from the axis (mm)
+    double slope;     ///< R'(xi)
+    double slope_rate; ///< R''(xi) (1/mm)
   };
 
   LEAFMECH_HOST_DEVICE inline SurfaceDistance lobe_distance(const LobeView &lobe, const double x[3])
@@ -110,6 +116,14 @@ namespace leafmech::kernels
 
     SurfaceDistance out;
     out.gap = q * w;
+    for (int i = 0; i < 3; ++i)
+      {
+        out.axis[i]   = a[i];
+        out.radial[i] = e[i];
+      }
+    out.rho        = rho;
+    out.slope      = R.dr;
+    out.slope_rate = R.d2r;
     for (int i = 0; i < 3; ++i)
       out.n[i] = g_xi * a[i] + g_rho * e[i];
     // Hessian: g_xixi a a + g_xirho (a e + e a) + g_rho (I - a a - e e) / rho (g_rhorho = 0).

@@ -3,9 +3,10 @@
  * @file
  * @brief Batched contact evaluation over structure-of-arrays buffers, on the CPU or a CUDA device.
  *
- * Layout: component k of point i at [k * n + i]. In: x (3), weight (1), multiplier (1). Out: force (3),
- * stiffness (9), gap (1), pressure (1). Per Newton iteration only the positions go to the device and the
- * results come back; the balloon splines (a few thousand doubles) are uploaded when they change.
+ * Layout: component k of point i at [k * n + i]. In: x (3), weight (1), multiplier (1), and the friction
+ * history x_prev (3) and traction_prev (3). Out: force (3), stiffness (9), gap (1), pressure (1), friction
+ * traction (3) and friction work (1). Per Newton iteration only the point data go to the device and the results
+ * come back; the balloon splines (a few thousand doubles) are uploaded when they change.
  */
 #include <leafmech/kernels/backend.h>
 #include <leafmech/kernels/contact/contact_point.h>
@@ -59,38 +60,61 @@ namespace leafmech::kernels
   struct ContactPointArrays
   {
     std::size_t         n = 0;
-    std::vector<double> x, weight, multiplier, force, stiffness, gap, pressure;
+    std::vector<double> x, weight, multiplier, x_prev, traction_prev; // in
+    std::vector<double> force, stiffness, gap, pressure, traction, friction_work; // out
 
     void resize(std::size_t n_points)
     {
       n = n_points;
-      x.assign(3 * n, 0.0);
-      weight.assign(n, 0.0);
-      multiplier.assign(n, 0.0);
-      force.assign(3 * n, 0.0);
+      for (auto *v : {&x, &x_prev, &traction_prev, &force, &traction})
+        v->assign(3 * n, 0.0);
+      for (auto *v : {&weight, &multiplier, &gap, &pressure, &friction_work})
+        v->assign(n, 0.0);
       stiffness.assign(9 * n, 0.0);
-      gap.assign(n, 0.0);
-      pressure.assign(n, 0.0);
     }
 
+    static constexpr std::size_t inputs_per_point  = 3 + 1 + 1 + 3 + 3;
+    static constexpr std::size_t outputs_per_point = 3 + 9 + 1 + 1 + 3 + 1;
     /// Bytes moved per point by one evaluation (for bandwidth figures).
-    static constexpr std::size_t bytes_per_point() { return sizeof(double) * (3 + 1 + 1 + 3 + 9 + 1 + 1); }
+    static constexpr std::size_t bytes_per_point() { return sizeof(double) * (inputs_per_point + outputs_per_point); }
   };
 
-  /// The work for point i of n, shared verbatim by the CPU loop and the CUDA kernel.
-  LEAFMECH_HOST_DEVICE inline void evaluate_contact_point(std::size_t i, std::size_t n, const BalloonView &balloon,
-                                                          const ContactLaw &law, const double *x, const double *w,
-                                                          const double *lambda, double *force, double *stiffness,
-                                                          double *gap, double *pressure)
+  /// Where a batch's arrays live (host or device memory), in the layout above.
+  struct ContactBatchView
   {
-    const double             xi[3] = {x[i], x[n + i], x[2 * n + i]};
-    const ContactPointResult r     = contact_point(balloon, law, xi, w[i], lambda[i]);
+    std::size_t   n = 0;
+    const double *x = nullptr, *weight = nullptr, *multiplier = nullptr, *x_prev = nullptr, *traction_prev = nullptr;
+    double       *force = nullptr, *stiffness = nullptr, *gap = nullptr, *pressure = nullptr, *traction = nullptr,
+           *friction_work = nullptr;
+  };
+
+  /// The work for point i, shared verbatim by the CPU loop and the CUDA kernel.
+  LEAFMECH_HOST_DEVICE inline void evaluate_contact_point(std::size_t i, const BalloonView &balloon,
+                                                          const ContactLaw &law, const ContactBatchView &b)
+  {
+    const std::size_t        n = b.n;
+    const double             xi[3] = {b.x[i], b.x[n + i], b.x[2 * n + i]};
+    const double             xp[3] = {b.x_prev[i], b.x_prev[n + i], b.x_prev[2 * n + i]};
+    const double             tp[3] = {b.traction_prev[i], b.traction_prev[n + i], b.traction_prev[2 * n + i]};
+    const ContactPointResult r     = contact_point(balloon, law, xi, b.weight[i], b.multiplier[i], xp, tp);
     for (int k = 0; k < 3; ++k)
-      force[k * n + i] = r.force[k];
+      {
+        b.force[k * n + i]    = r.force[k];
+        b.traction[k * n + i] = r.traction[k];
+      }
     for (int k = 0; k < 9; ++k)
-      stiffness[k * n + i] = r.stiffness[k];
-    gap[i]      = r.gap;
-    pressure[i] = r.pressure;
+      b.stiffness[k * n + i] = r.stiffness[k];
+    b.gap[i]           = r.gap;
+    b.pressure[i]      = r.pressure;
+    b.friction_work[i] = r.friction_work;
+  }
+
+  /// The view of host arrays.
+  inline ContactBatchView host_batch(ContactPointArrays &p)
+  {
+    return {p.n,           p.x.data(),         p.weight.data(), p.multiplier.data(), p.x_prev.data(),
+            p.traction_prev.data(), p.force.data(), p.stiffness.data(), p.gap.data(), p.pressure.data(),
+            p.traction.data(), p.friction_work.data()};
   }
 
   class ContactEvaluator
