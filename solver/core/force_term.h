@@ -106,6 +106,8 @@ namespace leafmech
     {}
 
     // Load stepping and Newton
+    /// A phase starts (or resumes from a checkpoint).
+    virtual void begin_phase(const LoadPhase &) {}
     /// An increment of size d_lambda starts from the converged state u_n (locally owned entries).
     virtual void begin_increment(const dealii::PETScWrappers::MPI::Vector &, double) {}
     /// A Newton solve of the increment starts (also again after an augmentation).

@@ -28,6 +28,8 @@ namespace leafmech
     bool from_reference = false;
     /// The balloon's waist diameter for this phase (mm; the stepwise protocol); 0: Balloon/Target diameter.
     double balloon_diameter = 0.0;
+    /// Its real duration (s) in a dynamic run: the load factor is time / duration. 0: quasi-static.
+    double duration = 0.0;
   };
 
   struct IterationRecord

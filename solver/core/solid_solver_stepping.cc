@@ -23,6 +23,8 @@ namespace leafmech
         for (const auto &term : terms)
           term->reset_to_reference();
       }
+    for (const auto &term : terms)
+      term->begin_phase(phase);
     RunOutcome   outcome;
     double      &lambda = stepping.load_factor, &dlambda = stepping.increment;
     unsigned int cuts_in_row = 0, step = step_count;

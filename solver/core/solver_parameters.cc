@@ -59,6 +59,28 @@ namespace leafmech
                       "to the strain energy, and the log asks for a check above 5 %. 3e-6 carries the default valve to 16 mm.");
     prm.leave_subsection();
 
+    prm.enter_subsection("Dynamics");
+    prm.declare_entry("Enabled", "false", Patterns::Bool(),
+                      "Implicit dynamics: the tissue's inertia with the Bossak-Newmark scheme, each phase over its "
+                      "real duration (below) with the load factor as time / duration. Inertia carries snap-through "
+                      "and sliding where quasi-static load control has no neighbouring equilibrium; history.csv "
+                      "reports time_s and kinetic_energy_mJ.");
+    prm.declare_entry("Density", "1.05e-9", Patterns::Double(1e-15, 1e-6),
+                      "Tissue density (t/mm^3 in mm-N-s units; 1.05e-9 = 1050 kg/m^3, soft tissue).");
+    prm.declare_entry("Bossak alpha", "-0.1", Patterns::Double(-1.0 / 3.0, 0.0),
+                      "alpha_B of the Bossak-Newmark scheme (gamma = 1/2 - alpha_B, beta = (1 - alpha_B)^2 / 4): "
+                      "second order, dissipating the highest frequencies more as alpha_B falls to -1/3; 0 is the "
+                      "trapezoidal rule, which conserves energy.");
+    prm.declare_entry("Loading time (s)", "1", Patterns::Double(1e-9, 1e4),
+                      "Duration of the first phase: the diastolic loading of a valve, or the whole load of a "
+                      "problem without a balloon.");
+    prm.declare_entry("Inflation time (s)", "5", Patterns::Double(1e-9, 1e4),
+                      "Duration of each balloon inflation: the Inoue balloon occludes the valve for about 5-7 s "
+                      "(Toray Inoue-Balloon instructions for use).");
+    prm.declare_entry("Deflation time (s)", "1", Patterns::Double(1e-9, 1e4),
+                      "Duration of each deflation phase (the recoil and the diastolic loads re-applied).");
+    prm.leave_subsection();
+
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Method", "direct", Patterns::Selection("direct|CG|GMRES"),
                       "direct: MUMPS Cholesky factorisation (symbolic factorisation reused across Newton steps); "
@@ -102,6 +124,15 @@ namespace leafmech
     r.check_tangent               = prm.get_bool("Check tangent");
     r.max_line_search_steps       = prm.get_integer("Maximum line-search steps");
     r.stabilization               = prm.get_double("Stabilization");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Dynamics");
+    r.dynamics.enabled        = prm.get_bool("Enabled");
+    r.dynamics.density        = prm.get_double("Density");
+    r.dynamics.alpha          = prm.get_double("Bossak alpha");
+    r.dynamics.loading_time   = prm.get_double("Loading time (s)");
+    r.dynamics.inflation_time = prm.get_double("Inflation time (s)");
+    r.dynamics.deflation_time = prm.get_double("Deflation time (s)");
     prm.leave_subsection();
 
     prm.enter_subsection("Linear solver");

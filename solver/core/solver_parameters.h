@@ -24,6 +24,17 @@ namespace leafmech
     std::string  extra_options;             ///< passed to PETSc's options database, prefix leafmech_
   };
 
+  /// Implicit dynamics (solver/core/force_terms/inertia.h); off: quasi-static load stepping.
+  struct DynamicsSettings
+  {
+    bool   enabled        = false;
+    double density        = 1.05e-9; ///< t/mm^3 (mm-N-s units): soft tissue, 1050 kg/m^3
+    double alpha          = -0.1;    ///< Bossak's alpha_B in [-1/3, 0]; 0: the trapezoidal rule (no dissipation)
+    double loading_time   = 1.0;     ///< s: the diastolic loading, or a problem's one phase
+    double inflation_time = 5.0;     ///< s
+    double deflation_time = 1.0;     ///< s
+  };
+
   struct SolverParameters
   {
     unsigned int          degree = 2;
@@ -45,11 +56,12 @@ namespace leafmech
     double       stabilization           = 0.0; ///< viscous stabilisation coefficient (MPa/mm^2 x load factor)
 
     LinearSolverSettings linear;
+    DynamicsSettings     dynamics;
 
     std::array<MaterialDescription, MaterialIds::n_materials> materials;
   };
 
-  /// Declares "Finite element", "Load stepping", "Nonlinear solver", "Linear solver" and "Materials".
+  /// Declares "Finite element", "Load stepping", "Nonlinear solver", "Dynamics", "Linear solver", "Materials".
   void declare_solver_parameters(dealii::ParameterHandler &prm);
 
   /// Reads them; throws std::invalid_argument naming the entry for values that patterns cannot check.

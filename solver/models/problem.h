@@ -53,6 +53,20 @@ namespace leafmech
     std::function<unsigned int(const dealii::Point<dim> &)> group_of;
   };
 
+  /**
+   * @brief Springs to ground on a boundary (an elastic foundation, as the myocardium holds the annulus): per
+   * reference area the face feels t = -(k_r (u.e_r) e_r + k_o (u - (u.e_r) e_r)), e_r the direction away from
+   * the axis in the plane normal to it at the face's reference point.
+   */
+  struct ElasticSupportSpec
+  {
+    dealii::types::boundary_id boundary;
+    double                     radial_stiffness; ///< k_r (MPa/mm = N/mm^3)
+    double                     other_stiffness;  ///< k_o, circumferential and axial (MPa/mm)
+    dealii::Point<dim>         axis_point;
+    dealii::Tensor<1, dim>     axis_direction;   ///< unit
+  };
+
   class Problem
   {
   public:
@@ -88,6 +102,9 @@ namespace leafmech
 
     /// The cohesive interface on fusion_interface faces; nullptr if the problem has none.
     virtual const CohesiveSpec *cohesive_interface() const { return nullptr; }
+
+    /// The elastic support of a boundary; nullptr if the problem has none.
+    virtual const ElasticSupportSpec *elastic_support() const { return nullptr; }
 
     /// Valve-specific features; nullptr for problems that are not a valve.
     virtual const ValveFeatures *valve() const { return nullptr; }

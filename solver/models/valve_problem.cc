@@ -45,6 +45,17 @@ namespace leafmech
                       "direction, interpolated between this and the strength across the fibres.");
     prm.declare_entry("Leaflet strength across fibres", "0.35", Patterns::Double(1e-6, 1000),
                       "Ultimate stress (MPa) across the fibres (radial): 0.3-0.4 MPa in excised leaflets.");
+    prm.declare_entry("Annulus support", "rigid", Patterns::Selection("rigid|elastic"),
+                      "How the annulus face is held: rigid (fixed), or elastic (springs to ground per area, as the "
+                      "fibrous ring and the myocardium hold it; the annular dilation is then reported).");
+    prm.declare_entry("Annulus radial stiffness", "1", Patterns::Double(1e-9, 1e6),
+                      "Elastic annulus: springs against radial motion away from the valve axis, per reference area "
+                      "of the annulus face (MPa/mm). Not measured: 1 MPa/mm is the ring equivalent EA / (R^2 h) of a "
+                      "fibrous ring of 3 x 3 mm and E = 50 MPa on a 15 mm radius and a 2 mm face, an assumption to "
+                      "vary.");
+    prm.declare_entry("Annulus axial stiffness", "1", Patterns::Double(1e-9, 1e6),
+                      "Elastic annulus: springs against circumferential and axial motion, per reference area "
+                      "(MPa/mm). An assumption to vary.");
     prm.declare_entry("Orifice raster pixel", "0.02", Patterns::Double(1e-4, 1),
                       "Pixel size (mm) of the rasterised orifice-area measurement; the error is about a fraction "
                       "of a pixel times the orifice perimeter.");
@@ -76,6 +87,9 @@ namespace leafmech
     };
     cohesive.groups   = {"anterolateral", "posteromedial"};
     cohesive.group_of = [](const Point<dim> &x) { return x[0] >= 0 ? 0u : 1u; }; // anterolateral at +x
+    if (prm.get("Annulus support") == "elastic")
+      support = ElasticSupportSpec{BoundaryIds::annulus, prm.get_double("Annulus radial stiffness"),
+                                   prm.get_double("Annulus axial stiffness"), Point<dim>(), Tensor<1, dim>({0, 0, 1})};
     features.orifice_pixel             = prm.get_double("Orifice raster pixel");
     features.leaflet_strength          = {prm.get_double("Leaflet strength along fibres"),
                                           prm.get_double("Leaflet strength across fibres")};
@@ -94,6 +108,8 @@ namespace leafmech
   void ValveProblem::dirichlet_values(const DoFHandler<dim> &dof_handler, double,
                                       std::map<types::global_dof_index, double> &values) const
   {
+    if (support)
+      return;
     const auto zero = [](const Point<dim> &) { return 0.0; };
     for (unsigned int c = 0; c < dim; ++c)
       add_boundary_component(dof_handler, BoundaryIds::annulus, c, zero, values);

@@ -1,11 +1,12 @@
 #pragma once
 /**
  * @file
- * @brief The valve as a boundary-value problem: annulus held, transmitral pressure on the atrial surface
+ * @brief The valve as a boundary-value problem: annulus held (rigidly or by springs), transmitral pressure on the atrial surface
  * (a follower load), chordae, the fused commissures (a cohesive interface) and the orifice-area measure. The geometry comes from a
  * builder (the parametric generator or a gmsh file); the problems in solver/problems/ register the two.
  */
 #include <functional>
+#include <optional>
 #include <solver/models/problem.h>
 
 namespace leafmech
@@ -29,6 +30,8 @@ namespace leafmech
                           std::map<dealii::types::global_dof_index, double> &values) const override;
     double follower_pressure(dealii::types::boundary_id id, double load_factor) const override;
     const ValveFeatures *valve() const override { return &features; }
+    /// The elastic annulus about the valve axis (z through the annulus centre); nullptr when it is held rigidly.
+    const ElasticSupportSpec *elastic_support() const override { return support ? &*support : nullptr; }
     /// The fused commissures, anterolateral (x >= 0) and posteromedial.
     const CohesiveSpec *cohesive_interface() const override { return &cohesive; }
     /// The balloon touches the leaflets anywhere: the proximal bulb the atrial side, the distal bulb the
@@ -44,5 +47,6 @@ namespace leafmech
     mutable ValveMesh  mesh;
     mutable ValveFeatures features;
     mutable CohesiveSpec  cohesive; ///< its fused lengths come with the mesh
+    std::optional<ElasticSupportSpec> support;
   };
 } // namespace leafmech

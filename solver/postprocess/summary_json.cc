@@ -2,9 +2,11 @@
 #include <base/atomic_file.h>
 #include <base/version.h>
 #include <nlohmann/json.hpp>
+#include <solver/postprocess/postprocessors/annular_dilation.h>
 #include <solver/postprocess/postprocessors/balloon_status.h>
 #include <solver/postprocess/postprocessors/chordae_tension.h>
 #include <solver/postprocess/postprocessors/energies.h>
+#include <solver/postprocess/postprocessors/kinetic_energy.h>
 #include <solver/postprocess/postprocessors/orifice_area.h>
 #include <solver/postprocess/run_report.h>
 #include <solver/postprocess/stepwise_protocol.h>
@@ -82,6 +84,25 @@ namespace leafmech
               {"recommendation", result.recommendation}};
     }
 
+    /// A dynamic run's time and, at the end of each phase run, the kinetic energy against the strain energy.
+    Json dynamics_json(const std::vector<StepReport> &steps)
+    {
+      Json phases = Json::array();
+      for (std::size_t i = 0; i < steps.size(); ++i)
+        {
+          const KineticResult *k = steps[i].results.find<KineticResult>();
+          const bool last_of_phase = i + 1 == steps.size() || steps[i + 1].record.phase != steps[i].record.phase;
+          if (k != nullptr && last_of_phase)
+            phases.push_back({{"phase", steps[i].record.phase},
+                              {"load_factor", steps[i].record.load_factor},
+                              {"time_s", k->time_s},
+                              {"kinetic_energy_mJ", k->kinetic_mJ},
+                              {"strain_energy_mJ", k->strain_mJ},
+                              {"kinetic_to_strain_energy", k->kinetic_to_strain}});
+        }
+      return phases.empty() ? Json() : Json{{"phase_ends", phases}};
+    }
+
     Json as_json(const Columns &columns)
     {
       Json o = Json::object();
@@ -137,6 +158,18 @@ namespace leafmech
       add_valve_outcome(j, r);
       if (r.stepwise.enabled())
         j["stepwise"] = stepwise_json(r);
+      if (const AnnulusResult *a = peak->find<AnnulusResult>())
+        {
+          double largest = a->dilation_percent;
+          for (const StepReport &s : r.steps)
+            if (const AnnulusResult *at = s.results.find<AnnulusResult>())
+              largest = std::max(largest, at->dilation_percent);
+          j["annulus"] = {{"support", "elastic"},
+                          {"dilation_mm", a->dilation_mm},
+                          {"dilation_percent", a->dilation_percent},
+                          {"max_dilation_percent", largest},
+                          {"radial_force_N", a->radial_force_N}};
+        }
       if (const ChordaeResult *c = last.find<ChordaeResult>())
         j["chordae"] = {{"max_tension_N", c->max_tension_N}, {"total_tension_N", c->total_tension_N}, {"taut", c->taut}};
     }
@@ -147,7 +180,7 @@ namespace leafmech
     StabilizationEnergy e;
     bool                found = false;
     for (const StepReport &s : steps)
-      if (const EnergyResult *r = s.results.find<EnergyResult>())
+      if (const EnergyResult *r = s.results.find<EnergyResult>(); r != nullptr && r->stabilised)
         {
           e.max_strain_energy_mJ = std::max(e.max_strain_energy_mJ, r->strain_energy_mJ);
           e.dissipated_mJ        = r->stabilization_mJ; // cumulative: the last step's is the run's
@@ -185,6 +218,8 @@ namespace leafmech
       j["stabilization"] = {{"dissipated_mJ", s->dissipated_mJ},
                             {"max_strain_energy_mJ", s->max_strain_energy_mJ},
                             {"dissipated_fraction", s->fraction()}};
+    if (const Json d = dynamics_json(r.steps); !d.is_null())
+      j["dynamics"] = d;
     // State measures of the reference and the last converged state, and what they say about the valve.
     const Columns reference = post.measures(r.initial);
     if (!reference.empty())

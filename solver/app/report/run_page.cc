@@ -99,9 +99,14 @@ namespace leafmech
       if (!h.column("orifice_area_cm2").empty())
         out.push_back(svg_plot("Orifice area", "step", "area (cm^2)", {series("orifice", "orifice_area_cm2")}));
       if (!h.column("strain_energy_mJ").empty())
-        out.push_back(svg_plot("Energies", "step", "energy (mJ)",
-                               {series("strain", "strain_energy_mJ"),
-                                series("stabilisation dissipated", "stabilization_energy_mJ")}));
+        {
+          std::vector<PlotSeries> energies = {series("strain", "strain_energy_mJ")};
+          if (!h.column("stabilization_energy_mJ").empty())
+            energies.push_back(series("stabilisation dissipated", "stabilization_energy_mJ"));
+          if (!h.column("kinetic_energy_mJ").empty())
+            energies.push_back(series("kinetic", "kinetic_energy_mJ"));
+          out.push_back(svg_plot("Energies", "step", "energy (mJ)", energies));
+        }
       if (!h.column("leaflet_tear_index").empty())
         out.push_back(svg_plot("Leaflet tear index", "step", "tear index", {series("tear index", "leaflet_tear_index")}));
       std::string html = "<div class=\"plots\">\n";

@@ -1,7 +1,5 @@
-#include <deal.II/fe/fe_values.h>
-#include <deal.II/lac/vector.h>
-
 #include <solver/core/force_terms/viscous_stabilization.h>
+#include <solver/core/lumped_volume.h>
 
 namespace leafmech
 {
@@ -13,32 +11,9 @@ namespace leafmech
 
   void ViscousStabilization::constraints_ready(const AffineConstraints<double> &constraints)
   {
-    dofs_here.clear();
-    lumped_volume.clear();
-    const IndexSet             owned = dofs.locally_owned_dofs();
-    PETScWrappers::MPI::Vector volume(owned, comm);
-    FEValues<dim>              values(dofs.get_fe(), quadrature, update_values | update_JxW_values);
-    const unsigned int         n = dofs.get_fe().n_dofs_per_cell();
-    std::vector<types::global_dof_index> local_dofs(n);
-    Vector<double>                       m(n);
-    for (const auto &cell : dofs.active_cell_iterators())
-      if (cell->is_locally_owned())
-        {
-          values.reinit(cell);
-          cell->get_dof_indices(local_dofs);
-          m = 0.0;
-          for (unsigned int q = 0; q < quadrature.size(); ++q)
-            for (unsigned int i = 0; i < n; ++i)
-              m[i] += values.shape_value(i, q) * values.JxW(q);
-          volume.add(local_dofs, m);
-        }
-    volume.compress(VectorOperation::add);
-    for (const auto i : owned)
-      if (!constraints.is_constrained(i))
-      {
-        dofs_here.push_back(i);
-        lumped_volume.push_back(volume[i]);
-      }
+    LumpedVolume lumped = lumped_volume(dofs, quadrature, constraints, comm);
+    dofs_here           = std::move(lumped.dofs);
+    volume              = std::move(lumped.volume);
     start.assign(dofs_here.size(), 0.0);
     scratch.assign(dofs_here.size(), 0.0);
   }
@@ -56,7 +31,7 @@ namespace leafmech
     in.u.extract_subvector_to(dofs_here, scratch);
     for (std::size_t k = 0; k < dofs_here.size(); ++k)
       {
-        const double s = rate * lumped_volume[k];
+        const double s = rate * volume[k];
         scratch[k]     = -s * (scratch[k] - start[k]);
         if (K != nullptr)
           K->add(dofs_here[k], dofs_here[k], s);
@@ -72,7 +47,7 @@ namespace leafmech
     for (std::size_t k = 0; k < dofs_here.size(); ++k)
       {
         const double du = scratch[k] - start[k];
-        here += rate * lumped_volume[k] * du * du;
+        here += rate * volume[k] * du * du;
       }
     dissipated_mJ += Utilities::MPI::sum(here, comm);
   }

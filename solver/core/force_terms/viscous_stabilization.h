@@ -14,8 +14,7 @@
  * pseudo-time until the damping has faded (SolidSolver::hold_final_load, asked for by lags_behind_load()), so a
  * phase ends in static equilibrium. The term exists only when Nonlinear solver/Stabilization > 0.
  *
- * The lumped volume of each dof is the row sum of the consistent mass matrix at unit density (positive for
- * Lagrange Q1/Q2), so the force does not depend on the mesh; constrained dofs (Dirichlet) carry none.
+ * The force acts on the lumped volume of each free dof (lumped_volume.h), so it does not depend on the mesh.
  */
 #include <deal.II/base/quadrature.h>
 #include <deal.II/dofs/dof_handler.h>
@@ -61,7 +60,7 @@ namespace leafmech
     MPI_Comm                           comm;
     double                             coefficient = 0.0, rate = 0.0, dissipated_mJ = 0.0;
     std::vector<dealii::types::global_dof_index> dofs_here;     ///< locally owned free dofs
-    std::vector<double>                lumped_volume;            ///< mm^3, per entry of dofs_here
+    std::vector<double>                volume;           ///< mm^3, per entry of dofs_here
     std::vector<double>                start;                    ///< u_n, per entry of dofs_here
     mutable std::vector<double>        scratch;                  ///< u or the force, per entry of dofs_here
   };

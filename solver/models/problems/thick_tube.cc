@@ -5,6 +5,7 @@
 #include <deal.II/grid/grid_tools.h>
 
 #include <cmath>
+#include <optional>
 #include <solver/models/problem.h>
 
 namespace leafmech
@@ -23,6 +24,9 @@ namespace leafmech
       {
         if (!(outer > inner))
           throw std::invalid_argument("Geometry/Thick tube: Outer radius must exceed Inner radius");
+        const double k = prm.get_double("Outer support stiffness");
+        if (k > 0)
+          support = ElasticSupportSpec{outer_surface, k, 0.0, Point<dim>(), Tensor<1, dim>({0, 0, 1})};
       }
 
       void create_grid(Triangulation<dim> &tria) const override
@@ -47,11 +51,13 @@ namespace leafmech
       }
 
       std::vector<types::boundary_id> contact_surfaces() const override { return {inner_surface}; }
+      const ElasticSupportSpec       *elastic_support() const override { return support ? &*support : nullptr; }
 
     private:
-      static constexpr types::boundary_id inner_surface = 0, theta_zero = 2, theta_quarter = 3, z_min = 4, z_max = 5;
+      static constexpr types::boundary_id inner_surface = 0, outer_surface = 1, theta_zero = 2, theta_quarter = 3, z_min = 4, z_max = 5;
       const double                        inner, outer, length;
       const unsigned int                  n_radial, n_around, n_axial;
+      std::optional<ElasticSupportSpec>   support;
     };
 
     const ProblemRegistry::Entry tube_entry(
@@ -64,6 +70,8 @@ namespace leafmech
          prm.declare_entry("Cells radial", "4", Patterns::Integer(1, 256), "Cells through the wall.");
          prm.declare_entry("Cells around", "12", Patterns::Integer(1, 1024), "Cells around the quarter.");
          prm.declare_entry("Cells axial", "1", Patterns::Integer(1, 256), "Cells along the axis.");
+         prm.declare_entry("Outer support stiffness", "0", Patterns::Double(0, 1e6),
+                           "Radial springs to ground on the outer surface (MPa/mm per reference area; 0 = free).");
        },
        [](ParameterHandler &prm) -> std::unique_ptr<Problem> { return std::make_unique<ThickTube>(prm); }});
   } // namespace

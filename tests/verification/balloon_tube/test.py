@@ -11,6 +11,9 @@ r^2 = R^2 + a^2 - A^2 and P(a) = int_a^b mu (lambda^2 - lambda^-2) dr / r with l
    the reported dissipation is that of the viscous law along the quasi-static path, c int m |du/dlambda|^2,
    so it does not depend on the number of load steps and is proportional to c; above 5 % of the strain
    energy the log says so.
+5. An elastic support (radial springs k per reference area on the outer surface, elastic_support.h): the
+   incompressible wall's outer radius is still b(a), and the balloon's pressure gains the springs' Cauchy
+   pressure k (b - B) B / b; the reported dilation is 2 (b - B) and the springs' force k (b - B) (pi / 2) B L.
 """
 import csv
 import math
@@ -152,4 +155,28 @@ ratio_steps = dissipated[1e-3, 8] / dissipated[1e-3, 4]
 ratio_c = dissipated[1e-3, 4] / dissipated[1e-4, 4]
 check(abs(ratio_steps - 1) <= case.tolerance("dissipation_ratio"), f"dissipation with 8 steps / 4 steps = {ratio_steps:.4f} (1: the viscous law's)")
 check(abs(ratio_c / 10 - 1) <= case.tolerance("dissipation_ratio"), f"dissipation at c 1e-3 / 1e-4 = {ratio_c:.4f} (10: proportional to c)")
+
+# 5. Outer springs.
+k = case.reference["elastic_support"]["stiffness_MPa_per_mm"]
+out = os.path.join(args.workdir, "supported")
+run(args, deck, out, [f"Geometry/Thick tube/Outer support stiffness={k}"])
+s = summary(out)
+a, b = radii(s)
+b_exact = outer(6.5)
+P_springs = k * (b_exact - B) * B / b_exact
+P_total = pressure(6.5) + P_springs
+mean_p = s["balloon"]["contact_force_N"] / (0.5 * math.pi * a * L)
+final = s["measures"]["final"]
+print(f"supported: P {1e3 * P_total:.4f} kPa ({1e3 * P_springs:.4f} from the springs); FE p {1e3 * mean_p:.4f} kPa, "
+      f"dilation {final['annular_dilation_mm']:.5f} mm, spring force {final['annulus_radial_force_N']:.5f} N")
+check(abs(b - b_exact) <= within * b_exact, f"supported: outer radius {b:.5f} mm within 1 % of {b_exact:.5f}")
+check(abs(mean_p - P_total) <= within * P_total,
+      f"supported: contact pressure {1e3 * mean_p:.4f} kPa within 1 % of {1e3 * P_total:.4f} kPa (tube + springs)")
+check(abs(final["annular_dilation_mm"] - 2 * (b_exact - B)) <= within * 2 * (b_exact - B),
+      f"supported: dilation {final['annular_dilation_mm']:.5f} mm within 1 % of 2 (b - B) = {2 * (b_exact - B):.5f}")
+force = k * (b_exact - B) * 0.5 * math.pi * B * L
+check(abs(final["annulus_radial_force_N"] - force) <= within * force,
+      f"supported: spring force {final['annulus_radial_force_N']:.5f} N within 1 % of {force:.5f}")
+check(abs(s["annulus"]["dilation_percent"] - 100 * (b_exact - B) / B) <= within * 100 * (b_exact - B) / B,
+      "supported: summary.json annulus dilation_percent = 100 (b - B) / B")
 finish()
