@@ -4,40 +4,18 @@
 // force in both states on tilted, curved lobes.
 #include <leafmech/kernels/contact/balloon_profiles.h>
 
+#include "tilted_balloon.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <random>
 
 using namespace leafmech::kernels;
+using namespace leafmech::kernels::test_geometry;
 
 namespace
 {
-  /// An oblique axis through an off-origin point, so that no check relies on a coordinate axis.
-  void tilt(BalloonGeometry::Lobe &lobe)
-  {
-    const double a[3] = {0.2, -0.3, 0.932737905};
-    const double n    = std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
-    for (int k = 0; k < 3; ++k)
-      {
-        lobe.axis[k]   = a[k] / n;
-        lobe.origin[k] = 0.5 * k - 0.3;
-      }
-  }
-
-  /// x = origin + xi a + r (cos phi u + sin phi v), (u, v, a) orthonormal.
-  void place(const BalloonGeometry::Lobe &l, double xi, double r, double phi, double x[3])
-  {
-    const double *a = l.axis;
-    double        u[3] = {-a[1], a[0], 0.0};
-    const double  nu   = std::sqrt(u[0] * u[0] + u[1] * u[1]);
-    for (double &c : u)
-      c /= nu;
-    const double v[3] = {a[1] * u[2] - a[2] * u[1], a[2] * u[0] - a[0] * u[2], a[0] * u[1] - a[1] * u[0]};
-    for (int k = 0; k < 3; ++k)
-      x[k] = l.origin[k] + xi * a[k] + r * (std::cos(phi) * u[k] + std::sin(phi) * v[k]);
-  }
-
   double norm(const double v[3]) { return std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]); }
 
   ContactLaw friction_law(double mu)
