@@ -91,8 +91,9 @@ namespace leafmech
       for (std::size_t i = 0; i < steps.size(); ++i)
         {
           const KineticResult *k = steps[i].results.find<KineticResult>();
+          // A phase's end: its last step, where its load factor reached 1 (not the last state of a failed run).
           const bool last_of_phase = i + 1 == steps.size() || steps[i + 1].record.phase != steps[i].record.phase;
-          if (k != nullptr && last_of_phase)
+          if (k != nullptr && last_of_phase && steps[i].record.load_factor >= 1.0 - 1e-12)
             phases.push_back({{"phase", steps[i].record.phase},
                               {"load_factor", steps[i].record.load_factor},
                               {"time_s", k->time_s},
