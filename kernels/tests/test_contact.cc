@@ -53,9 +53,7 @@ TEST(BalloonContact, GapIsTheNormalDistanceToFirstOrder)
   // g = (rho - R(xi)) / sqrt(1 + R'^2) there gives g = delta + kappa R'^2 delta^2 / 2 + O(delta^3) (kappa the
   // meridian's curvature), and the gradient is the unit normal up to O(delta): both are checked with a factor 2
   // to spare, so a gap that is not normalised (an O(delta) error on the slopes) fails.
-  BalloonGeometry b;
-  b.lobes.push_back(inoue_lobe({12.0, 10.0, 6.0, 10.0, 6.0}));
-  tilt(b.lobes[0]);
+  const BalloonGeometry b = tilted_inoue();
   const BalloonView view = b.host_view();
   int               n_curved = 0;
   for (double xi = -13.5; xi <= 13.5; xi += 0.37)

@@ -31,9 +31,7 @@ namespace
 
 TEST(Friction, ZeroCoefficientIsFrictionless)
 {
-  BalloonGeometry b;
-  b.lobes.push_back(cylinder_lobe(12.0, 20.0));
-  tilt(b.lobes[0]);
+  const BalloonGeometry b = tilted_cylinder(12.0, 20.0);
   double x[3], xp[3];
   place(b.lobes[0], 1.0, 11.9, 0.4, x);
   place(b.lobes[0], 0.0, 11.9, 0.3, xp);
@@ -51,9 +49,7 @@ TEST(Friction, SlipOfACylinderMatchesTheClosedForm)
   // Radius 12 at the previous state. Riding outwards with the inflation (radial motion only) is no slip; a
   // move along the axis by 0.003 and around it by 0.002 rad is a slip of 0.003 and 12.0 x 0.002 (to second
   // order in the move). The penalty is small enough that the point still sticks.
-  BalloonGeometry b;
-  b.lobes.push_back(cylinder_lobe(12.0, 20.0));
-  tilt(b.lobes[0]);
+  const BalloonGeometry b = tilted_cylinder(12.0, 20.0);
   const BalloonView view = b.host_view();
   double            xp[3], x[3];
   place(b.lobes[0], 1.0, 11.95, 0.4, xp);
@@ -81,9 +77,7 @@ TEST(Friction, SlipAlongAShoulderIsItsMeridianLength)
   // On the inner shoulder of an Inoue profile (slope R' up to about 1.3), a point moved along the surface's
   // meridian by dxi, the balloon still: the slip is the arc length dxi sqrt(1 + R'^2), with R' at the new
   // position (the slip is measured in the current tangent plane).
-  BalloonGeometry b;
-  b.lobes.push_back(inoue_lobe({12.0, 10.0, 6.0, 10.0, 6.0}));
-  tilt(b.lobes[0]);
+  const BalloonGeometry b = tilted_inoue();
   const BalloonView view = b.host_view();
   int               n_sloped = 0;
   for (double xi = 3.2; xi <= 6.6; xi += 0.3)
@@ -105,9 +99,7 @@ TEST(Friction, SlipAlongAShoulderIsItsMeridianLength)
 TEST(Friction, TractionStaysOnTheCoulombCone)
 {
   // From rest, a slip beyond mu p / eps_T slides: |t| = mu p, opposite the slip; below it the point sticks.
-  BalloonGeometry b;
-  b.lobes.push_back(cylinder_lobe(12.0, 20.0));
-  tilt(b.lobes[0]);
+  const BalloonGeometry b = tilted_cylinder(12.0, 20.0);
   const BalloonView view = b.host_view();
   const ContactLaw  law  = friction_law(0.2);
   double            xp[3], x[3];

@@ -26,6 +26,15 @@ namespace leafmech::kernels::test_geometry
     return b;
   }
 
+  /// The staged Inoue profile of the contact and friction tests, fully inflated, on the oblique axis.
+  inline BalloonGeometry tilted_inoue()
+  {
+    BalloonGeometry b;
+    b.lobes.push_back(inoue_lobe({12.0, 10.0, 6.0, 10.0, 6.0}));
+    tilt(b.lobes[0]);
+    return b;
+  }
+
   /// x = origin + xi a + r e, e a unit vector normal to a at azimuth phi.
   inline void place(const BalloonGeometry::Lobe &l, double xi, double r, double phi, double x[3])
   {

@@ -1,5 +1,7 @@
 #include <deal.II/base/mpi.h>
 
+#include <stdexcept>
+
 #include <solver/core/force_terms/inertia.h>
 
 namespace leafmech
@@ -16,6 +18,13 @@ namespace leafmech
     lumped = lumped_volume(dofs, quadrature, constraints, comm);
     for (std::vector<double> *v : {&start, &velocity, &acceleration, &scratch})
       v->assign(lumped.dofs.size(), 0.0);
+  }
+
+  void Inertia::begin_phase(const LoadPhase &phase)
+  {
+    if (!(phase.duration > 0.0))
+      throw std::logic_error("the " + phase.name + " phase of a dynamic run has no duration (Dynamics/... time)");
+    duration = phase.duration;
   }
 
   void Inertia::reset_to_reference()
@@ -38,8 +47,6 @@ namespace leafmech
   void Inertia::add_global(const AssemblyInput &in, PETScWrappers::MPI::SparseMatrix *K,
                            PETScWrappers::MPI::Vector &rhs)
   {
-    if (!(dt > 0.0))
-      return; // a quasi-static phase
     in.u.extract_subvector_to(lumped.dofs, scratch);
     const double stiffness = (1.0 - alpha) / (beta * dt * dt);
     for (std::size_t k = 0; k < lumped.dofs.size(); ++k)
@@ -54,11 +61,6 @@ namespace leafmech
 
   void Inertia::commit(const PETScWrappers::MPI::Vector &, const PETScWrappers::MPI::Vector &u)
   {
-    if (!(dt > 0.0))
-      {
-        reset_to_reference(); // a quasi-static phase ends at rest
-        return;
-      }
     u.extract_subvector_to(lumped.dofs, scratch);
     for (std::size_t k = 0; k < lumped.dofs.size(); ++k)
       {

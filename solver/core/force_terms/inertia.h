@@ -26,7 +26,8 @@ namespace leafmech
     explicit Inertia(const ForceTermContext &context);
 
     void constraints_ready(const dealii::AffineConstraints<double> &constraints) override;
-    void begin_phase(const LoadPhase &phase) override { duration = phase.duration; }
+    /// Throws std::logic_error for a phase without a duration (every phase of a dynamic run has one).
+    void begin_phase(const LoadPhase &phase) override;
     void begin_increment(const dealii::PETScWrappers::MPI::Vector &u_n, double d_lambda) override;
     void add_global(const AssemblyInput &in, dealii::PETScWrappers::MPI::SparseMatrix *K,
                     dealii::PETScWrappers::MPI::Vector &rhs) override;

@@ -14,7 +14,7 @@ import csv
 import math
 import os
 import subprocess
-from leafmech_testing import Case, arguments, check, finish, run
+from leafmech_testing import Case, arguments, check, finish, run, summary
 
 args = arguments()
 case = Case(__file__)
@@ -49,6 +49,10 @@ def vibrate(alpha):
 
 
 peak, change, _ = vibrate(0)
+ends = summary(os.path.join(args.workdir, "step_alpha0"))["dynamics"]["phase_ends"]
+last = history(os.path.join(args.workdir, "step_alpha0"))[-1]
+check(len(ends) == 1 and abs(ends[0]["time_s"] - 2.7496e-3) <= 1e-12 and abs(ends[0]["kinetic_energy_mJ"] - last["kinetic_energy_mJ"]) <= 1e-9 * last["kinetic_energy_mJ"],
+      f"summary.json dynamics: the phase ends at t = {ends[0]['time_s']:.6g} s (the deck's 2.7496e-3) with the last step's kinetic energy")
 check(abs(peak / (2 * u_s) - 1) <= case.tolerance("amplitude"), f"amplitude {peak:.5f} mm within 3 % of 2 u_s = {2 * u_s:.5f} mm")
 check(change <= case.tolerance("energy"), f"alpha 0 conserves the energy: largest change {change:.2e} F u_s")
 _, change_bossak, final_bossak = vibrate(-0.1)
