@@ -42,21 +42,11 @@ namespace leafmech
     bool symmetric() const override { return false; }
     void add_global(const AssemblyInput &in, dealii::PETScWrappers::MPI::SparseMatrix *K,
                     dealii::PETScWrappers::MPI::Vector &rhs) override;
-    void begin_newton() override
-    {
-      refresh_facing();
-      consistent_from_now = false;
-    }
+    void begin_newton() override { refresh_facing(); }
     void begin_iteration(const NewtonProgress &p) override
     {
-      // The normal stiffness only until the residual has fallen 100-fold, then the consistent tangent. The
-      // dropped p dn/dx term is what stiffens a leaflet sliding round the curved balloon under pressure: when
-      // an iteration without it gains less than 10 % (the line search cut to nothing), it is put back for the
-      // rest of the increment, since that direction no longer descends.
-      if (p.iteration > 0 && (p.residual <= 1e-2 * p.first_residual || p.residual > 0.9 * last_residual))
-        consistent_from_now = true;
-      last_residual = p.residual;
-      set_full_tangent(consistent_from_now);
+      // The normal stiffness only until the residual has fallen 100-fold, then the consistent tangent.
+      set_full_tangent(p.iteration > 0 && p.residual <= 1e-2 * p.first_residual);
     }
     Augmentation augment(const dealii::PETScWrappers::MPI::Vector &u, const LoadState &load, unsigned int round,
                          std::string &why) override;
@@ -185,8 +175,6 @@ namespace leafmech
     bool                                     friction_started = false; ///< x_prev holds a converged state
     double                                   friction_work    = 0.0;   ///< mJ, all ranks, committed
     bool                                     full_tangent = true;
-    bool                                     consistent_from_now = false; ///< this increment
-    double                                   last_residual       = 0.0;   ///< |R| at the last iteration
     unsigned int                             n_q = 0;
     unsigned int                             n_cells = 0; ///< active cells of the mesh (output fields)
   };
