@@ -24,6 +24,14 @@ done
 build/bin/leafmech sweep inputs/pbmv_default.prm --param "Balloon/Friction coefficient" --values 0,0.05,0.1,0.2 \
   --set "Dynamics/Enabled=true" --jobs "$(( jobs < 4 ? jobs : 4 ))" --output output/sweep-friction \
   || echo "run_studies: some friction points failed (see the status column of output/sweep-friction/sweep.csv)"
+# Clinical Inoue sizes with dynamics, friction 0.05 and the elastic annulus (README "Status of the default PBMV
+# run": which points complete today).
+build/bin/leafmech sweep inputs/pbmv_default.prm --param "Balloon/Target diameter" --values 20:2:30 \
+  --set "Dynamics/Enabled=true" --set "Balloon/Friction coefficient=0.05" \
+  --set "Geometry/Stenotic mitral valve/Valve physics/Annulus support=elastic" --set "Run/Time limit=1800" \
+  --jobs "$jobs" --output output/sweep-clinical \
+  || echo "run_studies: some clinical sizes failed (see the status column of output/sweep-clinical/sweep.csv)"
+/usr/bin/python3 postprocess/plot_sweep.py output/sweep-clinical/sweep.csv
 echo "Sweep: output/sweep-pbmv_default/sweep.csv and sweep.png; stepwise protocol: output/pbmv_stepwise/"
 echo "stepwise.csv, stepwise.png, state_inflated.png, state_last.png; summary.json holds the recommended size."
-echo "Friction sensitivity: output/sweep-friction/sweep.csv."
+echo "Friction sensitivity: output/sweep-friction/sweep.csv; clinical sizes: output/sweep-clinical/."
