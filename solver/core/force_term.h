@@ -110,6 +110,9 @@ namespace leafmech
     virtual void begin_phase(const LoadPhase &) {}
     /// An increment of size d_lambda starts from the converged state u_n (locally owned entries).
     virtual void begin_increment(const dealii::PETScWrappers::MPI::Vector &, double) {}
+    /// Adds this term's extrapolation of the increment to u, the converged state (locally owned entries; the
+    /// solver compresses): false if it has none. Newton starts from the sum where that lowers the residual.
+    virtual bool predict(dealii::PETScWrappers::MPI::Vector &) const { return false; }
     /// A Newton solve of the increment starts (also again after an augmentation).
     virtual void begin_newton() {}
     /// Text for the log line of a Newton solve's start (collective: every rank calls it).

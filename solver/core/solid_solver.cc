@@ -162,6 +162,25 @@ namespace leafmech
       term->begin_increment(u_n, d_lambda);
   }
 
+  bool SolidSolver::start_from_prediction(double load_factor)
+  {
+    PETScWrappers::MPI::Vector guess = solution;
+    bool                       any   = false;
+    for (const auto &term : terms)
+      any = term->predict(guess) || any;
+    if (Utilities::MPI::max(any ? 1 : 0, comm) == 0)
+      return false;
+    guess.compress(VectorOperation::add);
+    assemble(solution_ghosted, load_factor, homogeneous_constraints, false);
+    const double r_converged = rhs.l2_norm();
+    trial_ghosted            = guess;
+    if (!assemble(trial_ghosted, load_factor, homogeneous_constraints, false) || !(rhs.l2_norm() < r_converged))
+      return false;
+    solution         = guess;
+    solution_ghosted = solution;
+    return true;
+  }
+
   void SolidSolver::commit()
   {
     for (const auto &term : terms)

@@ -130,6 +130,9 @@ namespace leafmech
     /// Pseudo-time at which a hold ends: the damping c / dt is then negligible against any stiffness.
     static constexpr double hold_end_time = 1e3;
     void            begin_increment(const dealii::PETScWrappers::MPI::Vector &u_n, double d_lambda);
+    /// Moves the solution (the converged state) to the terms' prediction of the increment to load_factor if
+    /// that lowers the residual; true if it did.
+    bool            start_from_prediction(double load_factor);
     void            commit();
     /// Logs |K v - (R(u + h v) - R(u - h v)) / 2h| / |K v| for a random v (Nonlinear solver/Check tangent).
     void            log_tangent_check(double load_factor);

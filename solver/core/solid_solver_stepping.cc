@@ -40,6 +40,8 @@ namespace leafmech
         std::string  why;
         unsigned int iterations = 0;
         begin_increment(converged, target - lambda);
+        if (start_from_prediction(target))
+          log << "    starting from the predicted state\n";
         auto status = solve_augmented(step + 1, target, why, iterations);
         if (status == IncrementStatus::converged)
           {

@@ -42,11 +42,21 @@ namespace leafmech
     bool symmetric() const override { return false; }
     void add_global(const AssemblyInput &in, dealii::PETScWrappers::MPI::SparseMatrix *K,
                     dealii::PETScWrappers::MPI::Vector &rhs) override;
-    void begin_newton() override { refresh_facing(); }
+    void begin_newton() override
+    {
+      refresh_facing();
+      consistent_from_now = false;
+    }
     void begin_iteration(const NewtonProgress &p) override
     {
-      // The normal stiffness only until the residual has fallen 100-fold, then the consistent tangent.
-      set_full_tangent(p.iteration > 0 && p.residual <= 1e-2 * p.first_residual);
+      // The normal stiffness only until the residual has fallen 100-fold, or until an update has stopped
+      // lowering it; then the consistent tangent for the rest of the Newton solve (see consistent_from_now).
+      if (p.iteration > 0 && p.residual <= 1e-2 * p.first_residual)
+        consistent_from_now = true;
+      if (p.iteration > 1 && p.residual >= last_residual)
+        consistent_from_now = true;
+      last_residual = p.residual;
+      set_full_tangent(consistent_from_now);
     }
     Augmentation augment(const dealii::PETScWrappers::MPI::Vector &u, const LoadState &load, unsigned int round,
                          std::string &why) override;
@@ -175,6 +185,16 @@ namespace leafmech
     bool                                     friction_started = false; ///< x_prev holds a converged state
     double                                   friction_work    = 0.0;   ///< mJ, all ranks, committed
     bool                                     full_tangent = true;
+    /**
+     * The p dn/dx curvature term waits for a 100-fold fall of the residual: at first touch, or when a step
+     * has pushed the balloon deep into the tissue, it can point Newton away from contact (the pressure-limited
+     * tube stalls at touch with it from the start). But it is also what stiffens a leaflet sliding round the
+     * curved balloon under pressure: without it the direction can stop descending altogether (at a 22 mm
+     * waist the line search cut to 1/256 with the residual growing), and then it comes back. The first update
+     * is not judged: the residual before it is that of the unbalanced new load.
+     */
+    bool                                     consistent_from_now = false; ///< this Newton solve
+    double                                   last_residual       = 0.0;   ///< |R| before the last update
     unsigned int                             n_q = 0;
     unsigned int                             n_cells = 0; ///< active cells of the mesh (output fields)
   };

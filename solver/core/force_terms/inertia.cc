@@ -39,6 +39,14 @@ namespace leafmech
     u_n.extract_subvector_to(lumped.dofs, start);
   }
 
+  bool Inertia::predict(PETScWrappers::MPI::Vector &u) const
+  {
+    for (std::size_t k = 0; k < lumped.dofs.size(); ++k)
+      scratch[k] = dt * velocity[k] + 0.5 * dt * dt * acceleration[k];
+    u.add(lumped.dofs, scratch);
+    return true;
+  }
+
   double Inertia::acceleration_at(std::size_t k, double u) const
   {
     return (u - start[k] - dt * velocity[k]) / (beta * dt * dt) - (0.5 / beta - 1.0) * acceleration[k];

@@ -13,6 +13,10 @@
  * dissipating the highest frequencies as alpha falls; alpha = 0 is the trapezoidal rule, which conserves the
  * energy of a linear system. A run starts at rest. The velocity and acceleration carry over from one phase to
  * the next; a phase that starts from the reference (the deflation) starts at rest again.
+ *
+ * Newton starts from the predictor u_n + dt v_n + dt^2 a_n / 2, at which a(u) = a_n: from u_n itself the inertia
+ * residual would be m (v_n / (beta dt) + ...), growing as the stepping cuts dt, so that a cut increment starts
+ * further from its solution than the one that failed.
  */
 #include <solver/core/force_term.h>
 #include <solver/core/lumped_volume.h>
@@ -29,6 +33,7 @@ namespace leafmech
     /// Throws std::logic_error for a phase without a duration (every phase of a dynamic run has one).
     void begin_phase(const LoadPhase &phase) override;
     void begin_increment(const dealii::PETScWrappers::MPI::Vector &u_n, double d_lambda) override;
+    bool predict(dealii::PETScWrappers::MPI::Vector &u) const override;
     void add_global(const AssemblyInput &in, dealii::PETScWrappers::MPI::SparseMatrix *K,
                     dealii::PETScWrappers::MPI::Vector &rhs) override;
     void commit(const dealii::PETScWrappers::MPI::Vector &ghosted, const dealii::PETScWrappers::MPI::Vector &u) override;
