@@ -40,18 +40,25 @@ namespace leafmech
     return why.str();
   }
 
-  std::string RunControl::after_step(const StepRecord &step)
+  std::string RunControl::after_step(const StepRecord &step, double kinetic_to_strain)
   {
     if (step.phase != phase)
-      phase = step.phase, last_load_factor = 0.0, crawling = 0;
+      phase = step.phase, last_load_factor = 0.0, crawling = 0, short_steps = 0;
     const double increment = step.load_factor - last_load_factor;
     last_load_factor       = step.load_factor;
-    crawling               = increment < limits.stall_increment ? crawling + 1 : 0;
-    if (limits.stall_steps == 0 || crawling < limits.stall_steps)
+    const bool is_short    = increment < limits.stall_increment;
+    const bool moving      = kinetic_to_strain > moving_kinetic_ratio;
+    crawling               = !is_short ? 0 : crawling + (moving ? 0 : 1);
+    short_steps            = !is_short ? 0 : short_steps + 1;
+    const bool never_settles = short_steps >= moving_steps_factor * limits.stall_steps;
+    if (limits.stall_steps == 0 || (crawling < limits.stall_steps && !never_settles))
       return "";
     std::ostringstream why;
-    why << "stalled: " << crawling << " increments in a row below " << limits.stall_increment
+    why << "stalled: " << short_steps << " increments in a row below " << limits.stall_increment
         << " of the load (Load stepping/Stall increment, Stall steps)";
+    if (never_settles)
+      why << ", the kinetic energy above " << moving_kinetic_ratio << " of the strain energy in "
+          << short_steps - crawling << " of them";
     return why.str();
   }
 } // namespace leafmech

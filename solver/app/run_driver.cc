@@ -11,6 +11,7 @@
 #include <solver/app/report/run_page.h>
 #include <solver/app/run_driver.h>
 #include <solver/postprocess/postprocessors/balloon_status.h>
+#include <solver/postprocess/postprocessors/kinetic_energy.h>
 #include <solver/postprocess/postprocessors/probes.h>
 #include <solver/postprocess/stepwise_protocol.h>
 
@@ -241,7 +242,9 @@ namespace leafmech
         writer->write(context, *post, written++, phase + step.load_factor);
       }
     stop_requested = request.stop_at_step > 0 && step.step >= request.stop_at_step;
-    if (const std::string stall = control->after_step(step); !stall.empty() && !last)
+    const KineticResult *kinetic = record.steps.back().results.find<KineticResult>();
+    if (const std::string stall = control->after_step(step, kinetic != nullptr ? kinetic->kinetic_to_strain : 0.0);
+        !stall.empty() && !last)
       {
         early_end            = stall;
         early_end_is_failure = true;

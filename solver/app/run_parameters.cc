@@ -23,7 +23,9 @@ namespace leafmech
                       "A converged increment below this fraction of its phase's load counts as crawling "
                       "(dimensionless) ...");
     prm.declare_entry("Stall steps", "40", Patterns::Integer(0, 1000000),
-                      "... and this many in a row end the run as stalled, with where it stood (0: never).");
+                      "... and this many in a row end the run as stalled, with where it stood (0: never). In a "
+                      "dynamic run those taken while the kinetic energy is above 1 % of the strain energy (a fast "
+                      "motion being resolved) do not count, up to 10 times this many in a row.");
     prm.leave_subsection();
     declare_problem_parameters(prm);
     declare_balloon_parameters(prm);
