@@ -2,7 +2,10 @@
 stress, the split commissures (cohesive_damage = 1) outlined in red, and the balloon as a translucent surface.
 Run with pvbatch; on a machine with no display, under xvfb-run:
 
-    xvfb-run -a pvbatch postprocess/render_state.py output/pbmv_default [--time inflated|last ...] [--output FILE]
+    xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" pvbatch postprocess/render_state.py output/pbmv_default
+        [--time inflated|last ...] [--output FILE]
+
+(-noreset: Xvfb resets when its last client disconnects, and pvbatch's window can meet that reset.)
 
 --time last (default) is the end of the run (after the deflation: the post-procedure valve); --time inflated is
 the end of the (last) inflation: the valve on the balloon. Several times render in one call (one ParaView

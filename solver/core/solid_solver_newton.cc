@@ -5,6 +5,8 @@
 #include <cmath>
 #include <iomanip>
 #include <limits>
+#include <sstream>
+#include <solver/core/newton_stagnation.h>
 #include <solver/core/solid_solver.h>
 #include <solver/models/problem.h>
 
@@ -41,6 +43,7 @@ namespace leafmech
 
     PETScWrappers::MPI::Vector du(owned, comm), trial(owned, comm);
     AffineConstraints<double>  step_constraints;
+    std::vector<double>        residuals; // after each iteration, for the stagnation test
     for (unsigned int it = 0; it < settings.max_newton_iterations; ++it)
       {
         if (interrupt && !holding) // a hold is short and part of its phase's last step: it is not interrupted
@@ -139,6 +142,16 @@ namespace leafmech
         if (boundary_reached &&
             ((small_update && (small_residual || at_round_off)) || r <= settings.absolute_residual_tolerance))
           return IncrementStatus::converged;
+        residuals.push_back(r);
+        if (newton_stagnated(residuals, settings.stagnation_window))
+          {
+            const unsigned int w = settings.stagnation_window;
+            std::ostringstream out;
+            out << "Newton stagnated: the residual did not halve over " << w << " iterations (" << std::scientific
+                << std::setprecision(2) << residuals[it - w] << " N to " << r << " N at iteration " << it << ")";
+            why = out.str();
+            return IncrementStatus::not_converged;
+          }
       }
     why = "Newton did not converge in " + std::to_string(settings.max_newton_iterations) + " iterations";
     return IncrementStatus::not_converged;

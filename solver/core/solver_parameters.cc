@@ -38,6 +38,11 @@ namespace leafmech
 
     prm.enter_subsection("Nonlinear solver");
     prm.declare_entry("Maximum iterations", "20", Patterns::Integer(1, 1000), "Newton iterations per increment.");
+    prm.declare_entry("Stagnation window", "0", Patterns::Integer(0, 100),
+                      "0: off. w > 0: from iteration 2w on, an increment whose residual has not halved over the "
+                      "last w iterations is given up and cut at once, instead of running to the maximum: in a "
+                      "clinical-size inflation such attempts were 63 % of all Newton iterations, and w = 5 gave "
+                      "up 2 of the 141 that went on to converge.");
     prm.declare_entry("Residual tolerance", "1e-9", Patterns::Double(0.0, 1.0),
                       "Converged when the residual norm (N) falls below this fraction of the largest residual seen "
                       "in the phase's increments, so a cut increment is not held to a tighter force (dimensionless) ...");
@@ -117,6 +122,7 @@ namespace leafmech
 
     prm.enter_subsection("Nonlinear solver");
     r.max_newton_iterations       = prm.get_integer("Maximum iterations");
+    r.stagnation_window           = prm.get_integer("Stagnation window");
     r.residual_tolerance          = prm.get_double("Residual tolerance");
     r.absolute_residual_tolerance = prm.get_double("Absolute residual tolerance");
     r.increment_tolerance         = prm.get_double("Increment tolerance");

@@ -47,6 +47,7 @@ namespace leafmech
     unsigned int max_step_cuts = 6;
 
     unsigned int max_newton_iterations   = 20;
+    unsigned int stagnation_window       = 0; ///< 0: off; else stop an increment whose residual stops halving
     double       residual_tolerance      = 1e-9;
     double       absolute_residual_tolerance = 1e-12;
     double       increment_tolerance     = 1e-8;

@@ -74,7 +74,7 @@ pvd = open(os.path.join(out, "solution.pvd")).read()
 check("solution-0000.pvtu" in pvd and "solution-0001" not in pvd, "newton failure: only converged states written")
 
 # Stepwise protocol and restart: refused before anything is computed.
-pbmv = os.path.join(args.inputs, "pbmv_default.prm")
+pbmv = os.path.join(args.inputs, "pbmv_quasistatic.prm")
 expect_input_error("stepwise-decreasing", ["run", pbmv, "--set", "Stepwise protocol/Balloon diameters=14, 13"],
                    "Balloon diameters must increase")
 expect_input_error("stepwise-pressure", ["run", pbmv, "--set", "Stepwise protocol/Balloon diameters=13, 14",

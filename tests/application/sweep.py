@@ -109,13 +109,14 @@ check(pvbatch is not None and xvfb is not None, "pvbatch and xvfb-run are instal
 
 
 def pvbatch_under_xvfb(*script_and_args):
-    # xvfb-run -a searches from display 99, and a leafmech run's report renders started alongside (ctest -j) can take
-    # the same display: the loser's pvbatch then meets the other's X server and aborts. As the report does
-    # (solver/app/report/render.cc), search from a display of this process's own and try once more from another.
+    # -noreset: Xvfb resets when its last client disconnects, and pvbatch connects twice, so on a loaded machine
+    # its second connection can meet the reset ("bad X server connection"). The display search starts from a
+    # number of this process's own and is tried once more from another, as the report's renders do
+    # (solver/app/report/render.cc).
     first = 102 + os.getpid() % 4000 * 8
     for display in (first, first + 4):
-        r = subprocess.run([xvfb, "-a", "-n", str(display), pvbatch, *script_and_args], stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
+        r = subprocess.run([xvfb, "-a", "-n", str(display), "-s", "-screen 0 1280x1024x24 -noreset", pvbatch,
+                            *script_and_args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if r.returncode == 0:
             break
     return r

@@ -59,13 +59,17 @@ namespace leafmech
       out << render_state_script;
     }
     const std::string log = (fs::path(directory) / ".render_state.log").string();
+    // Xvfb resets when its last client disconnects, and pvbatch connects twice (a capability probe, then the
+    // window): on a loaded machine the second connection meets the reset and pvbatch aborts ("bad X server
+    // connection"; 3 of 6 renders with both cores busy). -noreset keeps the server up (8 of 8).
     // xvfb-run -a takes the first free display from its start number, and two runs started together (a sweep,
     // parallel tests) can both take it, so one loses the X server. Each attempt searches from its own start
     // number (from the process id), and a lost display is tried once more from another.
     const auto attempt = [&](unsigned int display) {
       const std::string cmd = without_mpi_environment() + "timeout 300 xvfb-run -a -n " + std::to_string(display) +
-                              " pvbatch " + shell_quote(script.string()) + " " + shell_quote(directory) +
-                              " --time " + (inflated ? "inflated last" : "last") + " > " + shell_quote(log) + " 2>&1";
+                              " -s '-screen 0 1280x1024x24 -noreset' pvbatch " + shell_quote(script.string()) +
+                              " " + shell_quote(directory) + " --time " + (inflated ? "inflated last" : "last") +
+                              " > " + shell_quote(log) + " 2>&1";
       return std::system(cmd.c_str());
     };
     const unsigned int first  = 100 + static_cast<unsigned int>(getpid()) % 4000 * 8;

@@ -1,4 +1,4 @@
-"""The stepwise Inoue technique on the default valve (inputs/pbmv_default.prm, 2 ranks): inflations to 13.5,
+"""The stepwise Inoue technique on the default valve (inputs/pbmv_quasistatic.prm, 2 ranks): inflations to 13.5,
 14 and 14.5 mm, each withdrawn before the next, with a target MVA of 1.42 cm^2.
 
 1. The rounds carry the damage: each round's inflation starts with the split the round before left (no

@@ -1,6 +1,6 @@
 """Commissure splitting on the default valve (README.md, reference.json), coarsened (32 x 6 Q2 cells) so it runs in CI: an Inoue balloon,
 diameter-controlled to a 14 mm waist, with a weak fusion (0.03 MPa, 0.02 N/mm) so the split starts at CI's
-balloon size (inputs/pbmv_default.prm as it is, but for the waist), under the 10 mmHg diastolic pressure, then withdrawn (the valve recoils with its damage kept and the
+balloon size (inputs/pbmv_quasistatic.prm as it is, but for the waist), under the 10 mmHg diastolic pressure, then withdrawn (the valve recoils with its damage kept and the
 diastolic pressure reopens it).
 
 1. The fused valve splits both commissures, from the free edge; the split stops where the stronger commissural

@@ -1,5 +1,5 @@
-"""Trends of the valvuloplasty prediction on the default run (inputs/pbmv_default.prm: the default valve at 32 x 6
-Q2 cells, weak fusion 0.03 MPa / 0.02 N/mm, diameter-controlled Inoue balloon, 10 mmHg, deflation and recoil):
+"""Trends of the valvuloplasty prediction on the quasi-static run (inputs/pbmv_quasistatic.prm: the default valve
+at 32 x 6 Q2 cells, weak fusion 0.03 MPa / 0.02 N/mm, diameter-controlled Inoue balloon, 10 mmHg, deflation and recoil):
 
 The runs use the viscous stabilisation (Nonlinear solver/Stabilization = 3e-6), which carries the inflation
 to 16 mm on both valves and ends every phase in the relaxed static equilibrium (the hold).
