@@ -62,6 +62,7 @@ namespace leafmech
     double load_factor = 0.0; ///< of the phase, converged
     double increment   = 0.0; ///< the next increment (0: the phase's nominal one)
     double force_scale = 0.0; ///< the phase's largest start residual so far (N)
+    unsigned int converged_in_row = 0; ///< increments converged since the last cut (Load stepping/Growth delay)
   };
 
   struct RunOutcome

@@ -53,7 +53,8 @@ namespace leafmech
             converged  = solution;
             step_count = step;
             // Recover the nominal increment gradually after cuts.
-            dlambda                  = std::min(nominal, 2.0 * dlambda);
+            ++stepping.converged_in_row;
+            dlambda = next_increment(dlambda, nominal, stepping.converged_in_row, settings.increment_growth);
             const unsigned int cuts  = cuts_in_row;
             cuts_in_row              = 0;
             const bool         go_on = on_step(StepRecord{step, lambda, phase.name, phase.at(lambda), iterations,
@@ -99,6 +100,7 @@ namespace leafmech
             return outcome;
           }
         dlambda *= 0.5;
+        stepping.converged_in_row = 0;
         log << "  cutting the increment to " << dlambda << "\n";
       }
     outcome.completed   = true;

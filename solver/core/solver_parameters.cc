@@ -34,6 +34,13 @@ namespace leafmech
                       "ends inflated).");
     prm.declare_entry("Maximum step cuts", "6", Patterns::Integer(0, 30),
                       "How many times a failed increment may be halved in a row before the run stops.");
+    prm.declare_entry("Growth factor", "2", Patterns::Double(1, 10),
+                      "After a cut, the increment grows back by this factor per converged increment, up to the "
+                      "nominal one (1 / Number of load steps).");
+    prm.declare_entry("Growth delay", "0", Patterns::Integer(0, 100),
+                      "Converged increments after a cut that keep their size before the increment grows again. 0: "
+                      "it grows at once, back to the size that has just failed, which mostly fails again where the "
+                      "stepping is cut often (the default deck's 26 mm inflation); 1-2 lose fewer attempts there.");
     prm.leave_subsection();
 
     prm.enter_subsection("Nonlinear solver");
@@ -116,6 +123,8 @@ namespace leafmech
     prm.enter_subsection("Load stepping");
     r.n_load_steps  = prm.get_integer("Number of load steps");
     r.max_step_cuts = prm.get_integer("Maximum step cuts");
+    r.increment_growth.factor = prm.get_double("Growth factor");
+    r.increment_growth.delay  = prm.get_integer("Growth delay");
     r.n_preload_steps   = prm.get_integer("Preload steps");
     r.n_deflation_steps = prm.get_integer("Deflation steps");
     prm.leave_subsection();

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <solver/core/cell_integrator.h>
+#include <solver/core/increment_growth.h>
 #include <solver/models/material_model.h>
 #include <string>
 #include <vector>
@@ -45,6 +46,7 @@ namespace leafmech
     unsigned int n_preload_steps   = 5;  ///< balloon runs on a valve: the diastolic loading before inflation
     unsigned int n_deflation_steps = 10; ///< balloon runs on a valve: deflation after it (0: none)
     unsigned int max_step_cuts = 6;
+    IncrementGrowth increment_growth;
 
     unsigned int max_newton_iterations   = 20;
     unsigned int stagnation_window       = 0; ///< 0: off; else stop an increment whose residual stops halving

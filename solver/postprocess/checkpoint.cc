@@ -37,7 +37,7 @@ namespace boost::serialization
   template <class Archive>
   void serialize(Archive &ar, leafmech::PhaseProgress &p, unsigned int)
   {
-    ar &p.load_factor &p.increment &p.force_scale;
+    ar &p.load_factor &p.increment &p.force_scale &p.converged_in_row;
   }
   template <class Archive>
   void serialize(Archive &ar, leafmech::SolverState &s, unsigned int)
