@@ -1,4 +1,5 @@
 // summary.json read back (the keys are summary_json.cc's, the output contract of DESIGN.md section 4).
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <solver/postprocess/run_summary.h>
@@ -70,7 +71,15 @@ namespace leafmech
         r.balloon_target_mm    = number(b, "target_diameter_mm");
         r.balloon_achieved_mm  = number(b, "achieved_diameter_mm");
         r.balloon_pressure_kPa = number(b, "pressure_kPa");
+        r.max_contact_pressure_kPa = number(b, "max_contact_pressure_kPa");
+        r.friction_work_mJ         = number(b, "friction_work_mJ");
       }
+    if (j.contains("annulus") && j["annulus"].is_object())
+      r.annular_dilation_percent = number(j["annulus"], "dilation_percent");
+    if (j.contains("dynamics") && j["dynamics"].contains("phase_ends"))
+      for (const auto &end : j["dynamics"]["phase_ends"])
+        if (const auto ratio = number(end, "kinetic_to_strain_energy"))
+          r.phase_end_kinetic_to_strain_max = std::max(r.phase_end_kinetic_to_strain_max.value_or(0.0), *ratio);
     if (j.contains("stabilization"))
       r.stabilization_fraction = number(j["stabilization"], "dissipated_fraction");
     if (j.contains("mva_cm2"))

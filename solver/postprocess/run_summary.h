@@ -36,6 +36,10 @@ namespace leafmech
     std::vector<std::string>   risk_reasons;
     std::string                balloon_model, balloon_control;
     std::optional<double>      balloon_target_mm, balloon_achieved_mm, balloon_pressure_kPa;
+    std::optional<double>      max_contact_pressure_kPa, friction_work_mJ;
+    std::optional<double>      annular_dilation_percent; ///< an elastic annulus
+    /// Dynamic runs: the largest kinetic over strain energy at the end of a phase (the quasi-static check).
+    std::optional<double>      phase_end_kinetic_to_strain_max;
     std::optional<double>      stabilization_fraction;
     std::map<std::string, double> timings_s;
     std::map<std::string, double> geometry; ///< mesh/geometry figures (units in the names)

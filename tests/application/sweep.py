@@ -1,7 +1,8 @@
 """`leafmech sweep` on the balloon-expanded tube (a few seconds per run):
 
 1. A 3-point sweep (two values from a range, one that the input check refuses) with 2 jobs: the table has two
-   completed rows with their values and wall times and one failed row naming the cause; exit code 1.
+   completed rows with their values, wall times, the waist reached, contact pressure, steps and Newton iterations
+   of each point's summary.json, and one failed row naming the cause; exit code 1.
 2. Running the same sweep again after one completed point lost its result completes only that point: the other
    completed point is kept untouched, the failed one is tried again (and fails again).
 3. A 2 x 2 grid emitted as a SLURM job array: the script passes `bash -n`; two of its array tasks run (with a
@@ -49,6 +50,11 @@ check(len(js["points"]) == 3 and js["points"][0]["status"] == "completed", "swee
 for r in rows[:2]:
     s = json.load(open(os.path.join(out, r["point"], "summary.json")))
     check(abs(float(r["wall_time_s"]) - s["wall_time_s"]) < 1e-6 * s["wall_time_s"], f"{r['point']}: table = summary")
+    b = s["balloon"]
+    check(abs(float(r["balloon_achieved_diameter_mm"]) - b["achieved_diameter_mm"]) < 1e-6 * b["achieved_diameter_mm"]
+          and abs(float(r["contact_max_pressure_kPa"]) - b["max_contact_pressure_kPa"]) <= 1e-6 * b["max_contact_pressure_kPa"]
+          and int(r["newton_iterations"]) == s["newton_iterations"] and int(r["load_steps"]) == s["load_steps"],
+          f"{r['point']}: the balloon's waist reached, contact pressure, steps and iterations = summary")
 
 # 2. The same command again after point_001 lost its result.
 kept = os.path.join(out, "point_000", "summary.json")

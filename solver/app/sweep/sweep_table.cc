@@ -98,6 +98,21 @@ namespace leafmech
               }
             if (summary->risk)
               row["risk"] = *summary->risk;
+            // The balloon's and the procedure's own figures (balloon runs; absent columns stay empty).
+            row["balloon_target_diameter_mm"]   = optional_json(summary->balloon_target_mm);
+            row["balloon_achieved_diameter_mm"] = optional_json(summary->balloon_achieved_mm);
+            row["balloon_pressure_kPa"]         = optional_json(summary->balloon_pressure_kPa);
+            row["contact_max_pressure_kPa"]     = optional_json(summary->max_contact_pressure_kPa);
+            row["friction_work_mJ"]             = optional_json(summary->friction_work_mJ);
+            row["annular_dilation_percent"]     = optional_json(summary->annular_dilation_percent);
+            row["phase_end_kinetic_to_strain_max"] = optional_json(summary->phase_end_kinetic_to_strain_max);
+            if (!summary->tear_leaflet.empty())
+              row["tear_leaflet"] = summary->tear_leaflet;
+            if (summary->tear_location_mm.size() == 3)
+              for (unsigned int d = 0; d < 3; ++d)
+                row[std::string("tear_location_") + "xyz"[d] + "_mm"] = summary->tear_location_mm[d];
+            row["load_steps"]        = summary->load_steps;
+            row["newton_iterations"] = summary->newton_iterations;
           }
         failed += row["status"] == "completed" ? 0 : 1;
         rows.push_back(row);
@@ -107,7 +122,11 @@ namespace leafmech
     columns.insert(columns.end(), {"status", "wall_time_s", "load_factor"});
     for (const auto &c : commissures)
       columns.insert(columns.end(), {c + "_split_length_mm", c + "_split_fraction"});
-    columns.insert(columns.end(), {"tear_index", "torn", "mva_pre_cm2", "mva_post_cm2", "risk", "message"});
+    columns.insert(columns.end(), {"balloon_target_diameter_mm", "balloon_achieved_diameter_mm", "balloon_pressure_kPa",
+                                   "contact_max_pressure_kPa", "tear_index", "tear_leaflet", "tear_location_x_mm",
+                                   "tear_location_y_mm", "tear_location_z_mm", "torn", "mva_pre_cm2", "mva_post_cm2",
+                                   "risk", "annular_dilation_percent", "friction_work_mJ",
+                                   "phase_end_kinetic_to_strain_max", "load_steps", "newton_iterations", "message"});
     std::ostringstream csv;
     for (std::size_t i = 0; i < columns.size(); ++i)
       csv << (i ? "," : "") << csv_field(columns[i]);
