@@ -4,8 +4,8 @@
  * @brief How a phase's load increment grows back after a cut (Load stepping/Growth factor, Growth delay).
  *
  * Growing at once after a cut returns to the increment that has just failed, from a state close to the one it
- * failed from, so it mostly fails again: the increments saw-tooth, and half the attempts are lost. Waiting for
- * a few increments in a row to converge first (the habit of commercial implicit codes) loses fewer.
+ * failed from, so it often fails again (132 failed attempts beside 143 converged in the 26 mm default run).
+ * Waiting for a few increments in a row to converge first loses fewer attempts but takes more steps.
  */
 #include <algorithm>
 

@@ -39,8 +39,8 @@ namespace leafmech
                       "nominal one (1 / Number of load steps).");
     prm.declare_entry("Growth delay", "0", Patterns::Integer(0, 100),
                       "Converged increments after a cut that keep their size before the increment grows again. 0: "
-                      "it grows at once, back to the size that has just failed, which mostly fails again where the "
-                      "stepping is cut often (the default deck's 26 mm inflation); 1-2 lose fewer attempts there.");
+                      "it grows at once, back to the size that has just failed. On the 26 mm default deck a delay of 2 "
+                      "lost 83 attempts against 135, but took more steps (README \"Performance\").");
     prm.leave_subsection();
 
     prm.enter_subsection("Nonlinear solver");
