@@ -67,6 +67,20 @@ namespace leafmech
     dealii::Tensor<1, dim>     axis_direction;   ///< unit
   };
 
+  /**
+   * @brief A hoop membrane on a boundary (the fibrous annulus as a ring): it resists the change of length along
+   * the circle about the axis and nothing else, so a ring of stiffness E t can ovalise freely where radial
+   * springs would resist every local outward motion alike. Per reference area of the face it stores
+   * E t / 2 (lambda - 1)^2, lambda the stretch of the face's hoop direction.
+   */
+  struct HoopRingSpec
+  {
+    dealii::types::boundary_id boundary;
+    double                     stiffness; ///< E t, hoop force per unit height of the face per unit strain (N/mm)
+    dealii::Point<dim>         axis_point;
+    dealii::Tensor<1, dim>     axis_direction; ///< unit
+  };
+
   class Problem
   {
   public:
@@ -105,6 +119,8 @@ namespace leafmech
 
     /// The elastic support of a boundary; nullptr if the problem has none.
     virtual const ElasticSupportSpec *elastic_support() const { return nullptr; }
+    /// A hoop ring on a boundary; nullptr if none.
+    virtual const HoopRingSpec *hoop_ring() const { return nullptr; }
 
     /// Valve-specific features; nullptr for problems that are not a valve.
     virtual const ValveFeatures *valve() const { return nullptr; }

@@ -56,6 +56,10 @@ namespace leafmech
     prm.declare_entry("Annulus axial stiffness", "1", Patterns::Double(1e-9, 1e6),
                       "Elastic annulus: springs against circumferential and axial motion, per reference area "
                       "(MPa/mm). An assumption to vary.");
+    prm.declare_entry("Annulus ring stiffness", "0", Patterns::Double(0, 1e6),
+                      "Elastic annulus: hoop membrane stiffness E t of the fibrous ring (N/mm, hoop force per unit "
+                      "height of the annulus face per unit strain; 0: none). The ring resists stretching along the "
+                      "annulus but not ovalising, which the radial springs alone resist as strongly as dilation.");
     prm.declare_entry("Orifice raster pixel", "0.02", Patterns::Double(1e-4, 1),
                       "Pixel size (mm) of the rasterised orifice-area measurement; the error is about a fraction "
                       "of a pixel times the orifice perimeter.");
@@ -90,6 +94,13 @@ namespace leafmech
     if (prm.get("Annulus support") == "elastic")
       support = ElasticSupportSpec{BoundaryIds::annulus, prm.get_double("Annulus radial stiffness"),
                                    prm.get_double("Annulus axial stiffness"), Point<dim>(), Tensor<1, dim>({0, 0, 1})};
+    if (const double ring_stiffness = prm.get_double("Annulus ring stiffness"); ring_stiffness > 0)
+      {
+        if (!support)
+          throw std::invalid_argument("Valve physics/Annulus ring stiffness: a ring needs Annulus support = elastic "
+                                      "(a rigid annulus cannot stretch); set it, or the ring stiffness to 0");
+        ring = HoopRingSpec{BoundaryIds::annulus, ring_stiffness, Point<dim>(), Tensor<1, dim>({0, 0, 1})};
+      }
     features.orifice_pixel             = prm.get_double("Orifice raster pixel");
     features.leaflet_strength          = {prm.get_double("Leaflet strength along fibres"),
                                           prm.get_double("Leaflet strength across fibres")};

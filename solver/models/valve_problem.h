@@ -32,6 +32,8 @@ namespace leafmech
     const ValveFeatures *valve() const override { return &features; }
     /// The elastic annulus about the valve axis (z through the annulus centre); nullptr when it is held rigidly.
     const ElasticSupportSpec *elastic_support() const override { return support ? &*support : nullptr; }
+    /// The fibrous ring on the elastic annulus; nullptr without one.
+    const HoopRingSpec *hoop_ring() const override { return ring ? &*ring : nullptr; }
     /// The fused commissures, anterolateral (x >= 0) and posteromedial.
     const CohesiveSpec *cohesive_interface() const override { return &cohesive; }
     /// The balloon touches the leaflets anywhere: the proximal bulb the atrial side, the distal bulb the
@@ -48,5 +50,6 @@ namespace leafmech
     mutable ValveFeatures features;
     mutable CohesiveSpec  cohesive; ///< its fused lengths come with the mesh
     std::optional<ElasticSupportSpec> support;
+    std::optional<HoopRingSpec>       ring;
   };
 } // namespace leafmech

@@ -27,6 +27,8 @@ namespace leafmech
         const double k = prm.get_double("Outer support stiffness");
         if (k > 0)
           support = ElasticSupportSpec{outer_surface, k, 0.0, Point<dim>(), Tensor<1, dim>({0, 0, 1})};
+        if (const double ring_stiffness = prm.get_double("Outer ring stiffness"); ring_stiffness > 0)
+          ring = HoopRingSpec{outer_surface, ring_stiffness, Point<dim>(), Tensor<1, dim>({0, 0, 1})};
       }
 
       void create_grid(Triangulation<dim> &tria) const override
@@ -52,12 +54,14 @@ namespace leafmech
 
       std::vector<types::boundary_id> contact_surfaces() const override { return {inner_surface}; }
       const ElasticSupportSpec       *elastic_support() const override { return support ? &*support : nullptr; }
+      const HoopRingSpec             *hoop_ring() const override { return ring ? &*ring : nullptr; }
 
     private:
       static constexpr types::boundary_id inner_surface = 0, outer_surface = 1, theta_zero = 2, theta_quarter = 3, z_min = 4, z_max = 5;
       const double                        inner, outer, length;
       const unsigned int                  n_radial, n_around, n_axial;
       std::optional<ElasticSupportSpec>   support;
+      std::optional<HoopRingSpec>         ring;
     };
 
     const ProblemRegistry::Entry tube_entry(
@@ -72,6 +76,8 @@ namespace leafmech
          prm.declare_entry("Cells axial", "1", Patterns::Integer(1, 256), "Cells along the axis.");
          prm.declare_entry("Outer support stiffness", "0", Patterns::Double(0, 1e6),
                            "Radial springs to ground on the outer surface (MPa/mm per reference area; 0 = free).");
+         prm.declare_entry("Outer ring stiffness", "0", Patterns::Double(0, 1e6),
+                           "Hoop membrane E t on the outer surface (N/mm; hoop_ring.h; 0 = none).");
        },
        [](ParameterHandler &prm) -> std::unique_ptr<Problem> { return std::make_unique<ThickTube>(prm); }});
   } // namespace

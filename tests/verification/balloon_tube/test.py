@@ -14,6 +14,8 @@ r^2 = R^2 + a^2 - A^2 and P(a) = int_a^b mu (lambda^2 - lambda^-2) dr / r with l
 5. An elastic support (radial springs k per reference area on the outer surface, elastic_support.h): the
    incompressible wall's outer radius is still b(a), and the balloon's pressure gains the springs' Cauchy
    pressure k (b - B) B / b; the reported dilation is 2 (b - B) and the springs' force k (b - B) (pi / 2) B L.
+6. A hoop ring (membrane E t along the circumference of the outer surface, hoop_ring.h): b(a) is unchanged
+   and the balloon's pressure gains E t (b - B) / (B b).
 """
 import csv
 import math
@@ -179,4 +181,24 @@ check(abs(final["annulus_radial_force_N"] - force) <= within * force,
       f"supported: spring force {final['annulus_radial_force_N']:.5f} N within 1 % of {force:.5f}")
 check(abs(s["annulus"]["dilation_percent"] - 100 * (b_exact - B) / B) <= within * 100 * (b_exact - B) / B,
       "supported: summary.json annulus dilation_percent = 100 (b - B) / B")
+
+# 6. A hoop ring on the outer surface (hoop_ring.h): its hoop force per height E t (b / B - 1) presses on the
+# deformed surface with n / b, so the balloon's pressure gains E t (b - B) / (B b) and b(a) is unchanged.
+Et = case.reference["hoop_ring"]["stiffness_N_per_mm"]
+out = os.path.join(args.workdir, "ring")
+run(args, deck, out, [f"Geometry/Thick tube/Outer ring stiffness={Et}", "Output/Interval=0",
+                      "Nonlinear solver/Check tangent=true"])
+s = summary(out)
+a, b = radii(s)
+P_ring = Et * (b_exact - B) / (B * b_exact)
+P_total = pressure(6.5) + P_ring
+mean_p = s["balloon"]["contact_force_N"] / (0.5 * math.pi * a * L)
+print(f"ring: P {1e3 * P_total:.4f} kPa ({1e3 * P_ring:.4f} from the ring); FE p {1e3 * mean_p:.4f} kPa, b {b:.5f} mm")
+check(abs(b - b_exact) <= within * b_exact, f"ring: outer radius {b:.5f} mm within 1 % of {b_exact:.5f}")
+check(abs(mean_p - P_total) <= within * P_total,
+      f"ring: contact pressure {1e3 * mean_p:.4f} kPa within 1 % of {1e3 * P_total:.4f} kPa (tube + ring)")
+check(abs(mean_p - P_total) < 0.5 * P_ring, "ring: the ring's share of the pressure is resolved (error below half of it)")
+ring_fd = [v for step, c in tangent_checks(out).items() if step > 1 for v, normal_only in c if not normal_only]
+check(len(ring_fd) >= 6 and max(ring_fd) <= case.tolerance("tangent"),
+      f"ring: consistent tangent, largest relative FD difference {max(ring_fd):.1e}")
 finish()
