@@ -37,10 +37,12 @@ namespace leafmech
     /// The fused commissures, anterolateral (x >= 0) and posteromedial.
     const CohesiveSpec *cohesive_interface() const override { return &cohesive; }
     /// The balloon touches the leaflets anywhere: the proximal bulb the atrial side, the distal bulb the
-    /// ventricular side, the waist the free edges.
+    /// ventricular side, the waist the free edges, and the faces a split lays open (a split flap carried round
+    /// the balloon turns its cut face to it).
     std::vector<dealii::types::boundary_id> contact_surfaces() const override
     {
-      return {BoundaryIds::atrial_surface, BoundaryIds::ventricular_surface, BoundaryIds::free_edge};
+      return {BoundaryIds::atrial_surface, BoundaryIds::ventricular_surface, BoundaryIds::free_edge,
+              BoundaryIds::fusion_interface};
     }
 
   private:

@@ -79,6 +79,9 @@ expect_input_error("stepwise-decreasing", ["run", pbmv, "--set", "Stepwise proto
                    "Balloon diameters must increase")
 expect_input_error("stepwise-pressure", ["run", pbmv, "--set", "Stepwise protocol/Balloon diameters=13, 14",
                                          "--set", "Balloon/Control=pressure"], "Balloon/Control = diameter")
+expect_input_error("ring-on-rigid-annulus",
+                   ["run", pbmv, "--set", "Geometry/Stenotic mitral valve/Valve physics/Annulus ring stiffness=200"],
+                   "Annulus ring stiffness", "Annulus support = elastic")
 expect_input_error("stepwise-no-balloon", ["run", cook, "--set", "Stepwise protocol/Balloon diameters=13"],
                    "no balloon in a valve")
 code, text = leafmech("run", "--resume", os.path.join(args.workdir, "no_such_run"))

@@ -1,8 +1,6 @@
 // Hoop membrane on a boundary (hoop_ring.h). With f = F T, lambda = |f| and a_i = grad N_i . T:
 //   R_i  = int E t (1 - 1/lambda) f_ci a_i dA,
 //   K_ij = int E t a_i a_j (f_ci f_cj / lambda^3 + delta_cicj (1 - 1/lambda)) dA.
-#include <deal.II/base/mpi.h>
-
 #include <solver/core/force_terms/hoop_ring.h>
 
 namespace leafmech
@@ -10,7 +8,7 @@ namespace leafmech
   using namespace dealii;
 
   HoopRing::HoopRing(const ForceTermContext &c, const HoopRingSpec &spec)
-    : ring(spec), dofs(c.dofs), comm(c.comm),
+    : ring(spec),
       face_values(c.dofs.get_fe(), c.face_quadrature,
                   update_gradients | update_JxW_values | update_quadrature_points | update_normal_vectors),
       component(c.dofs.get_fe().n_dofs_per_cell())
@@ -63,33 +61,6 @@ namespace leafmech
           }
       }
     return true;
-  }
-
-  double HoopRing::max_hoop_force(const PETScWrappers::MPI::Vector &u) const
-  {
-    double                               largest = 0.0;
-    std::vector<types::global_dof_index> indices(component.size());
-    for (const auto &cell : dofs.active_cell_iterators())
-      {
-        if (!cell->is_locally_owned())
-          continue;
-        for (const unsigned int face : cell->face_indices())
-          {
-            if (!cell->face(face)->at_boundary() || cell->face(face)->boundary_id() != ring.boundary)
-              continue;
-            face_values.reinit(cell, face);
-            cell->get_dof_indices(indices);
-            for (unsigned int q = 0; q < face_values.n_quadrature_points; ++q)
-              {
-                const Tensor<1, dim> T = hoop_tangent(face_values.quadrature_point(q), face_values.normal_vector(q));
-                Tensor<1, dim>       f = T;
-                for (unsigned int j = 0; j < indices.size(); ++j)
-                  f[component[j]] += u(indices[j]) * (face_values.shape_grad(j, q) * T);
-                largest = std::max(largest, ring.stiffness * (f.norm() - 1.0));
-              }
-          }
-      }
-    return Utilities::MPI::max(largest, comm);
   }
 
   namespace

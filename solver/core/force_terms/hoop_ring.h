@@ -22,16 +22,11 @@ namespace leafmech
     bool add_cell(const dealii::DoFHandler<dim>::active_cell_iterator &cell, const dealii::Vector<double> &local_u,
                   const LoadState &load, dealii::FullMatrix<double> *K, dealii::Vector<double> &R) override;
 
-    /// The largest hoop force per unit height E t (lambda - 1) on the ring at u (N/mm; ghosted, collective).
-    double max_hoop_force(const dealii::PETScWrappers::MPI::Vector &u) const;
-
   private:
     /// T at a face quadrature point: the hoop direction about the axis, projected into the face's plane.
     dealii::Tensor<1, dim> hoop_tangent(const dealii::Point<dim> &X, const dealii::Tensor<1, dim> &normal) const;
 
     const HoopRingSpec                ring;
-    const dealii::DoFHandler<dim>    &dofs;
-    MPI_Comm                          comm;
     mutable dealii::FEFaceValues<dim> face_values;
     std::vector<unsigned int>         component;
   };
